@@ -1,0 +1,60 @@
+package dev.satchel.adapters.persistence.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.satchel.domain.cache.MetadataCache;
+import dev.satchel.domain.file.FileId;
+import dev.satchel.domain.file.FileMetadata;
+import dev.satchel.domain.share.ShareLink;
+import dev.satchel.domain.share.ShareTokenHash;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Single-replica {@link MetadataCache} on Caffeine: entries expire after the configured TTL and
+ * the least recently used are evicted beyond a size bound.
+ */
+public class InMemoryMetadataCache implements MetadataCache {
+  private final Cache<FileId, FileMetadata> files;
+  private final Cache<ShareTokenHash, ShareLink> shares;
+
+  public InMemoryMetadataCache(Duration ttl, long maxEntries) {
+    this.files = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).recordStats().build();
+    this.shares = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).recordStats().build();
+  }
+
+  @Override
+  public Optional<FileMetadata> file(FileId id) {
+    return Optional.ofNullable(files.getIfPresent(id));
+  }
+
+  @Override
+  public void putFile(FileMetadata file) {
+    files.put(file.id(), file);
+  }
+
+  @Override
+  public void evictFile(FileId id) {
+    files.invalidate(id);
+  }
+
+  @Override
+  public Optional<ShareLink> share(ShareTokenHash tokenHash) {
+    return Optional.ofNullable(shares.getIfPresent(tokenHash));
+  }
+
+  @Override
+  public void putShare(ShareLink link) {
+    shares.put(link.tokenHash(), link);
+  }
+
+  @Override
+  public void evictShare(ShareTokenHash tokenHash) {
+    shares.invalidate(tokenHash);
+  }
+
+  /** Evictions by size or expiry so far, for metrics. */
+  public long evictionCount() {
+    return files.stats().evictionCount() + shares.stats().evictionCount();
+  }
+}

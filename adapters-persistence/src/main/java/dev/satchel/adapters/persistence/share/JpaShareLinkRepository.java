@@ -1,0 +1,104 @@
+package dev.satchel.adapters.persistence.share;
+
+import dev.satchel.domain.file.FileId;
+import dev.satchel.domain.share.ShareId;
+import dev.satchel.domain.share.ShareLink;
+import dev.satchel.domain.share.ShareLinkRepository;
+import dev.satchel.domain.share.ShareTokenHash;
+import dev.satchel.domain.user.PasswordHash;
+import dev.satchel.domain.user.UserId;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+/** PostgreSQL-backed {@link ShareLinkRepository}; callers provide the transaction. */
+@ApplicationScoped
+public class JpaShareLinkRepository implements ShareLinkRepository, PanacheRepositoryBase<ShareLinkEntity, UUID> {
+
+  @Override
+  public void add(ShareLink link) {
+    ShareLinkEntity entity = new ShareLinkEntity();
+    entity.id = link.id().value();
+    entity.fileId = link.fileId().value();
+    entity.ownerId = link.owner().value();
+    entity.tokenHash = link.tokenHash().hex();
+    entity.createdAt = link.createdAt();
+    entity.expiresAt = link.expiresAt();
+    entity.maxDownloads = link.maxDownloads().isPresent() ? link.maxDownloads().getAsInt() : null;
+    entity.downloadCount = link.downloadCount();
+    entity.passwordHash = link.passwordHash().map(PasswordHash::encoded).orElse(null);
+    entity.revokedAt = link.revokedAt().orElse(null);
+    persistAndFlush(entity);
+  }
+
+  @Override
+  public Optional<ShareLink> findByTokenHash(ShareTokenHash tokenHash) {
+    return find("tokenHash", tokenHash.hex()).firstResultOptional().map(JpaShareLinkRepository::toDomain);
+  }
+
+  @Override
+  public Optional<ShareLink> findOwned(ShareId id, UserId owner) {
+    return find("id = ?1 and ownerId = ?2", id.value(), owner.value())
+        .firstResultOptional()
+        .map(JpaShareLinkRepository::toDomain);
+  }
+
+  @Override
+  public List<ShareLink> listForFile(FileId fileId, UserId owner) {
+    return list("fileId = ?1 and ownerId = ?2 order by createdAt desc, id desc", fileId.value(), owner.value())
+        .stream()
+        .map(JpaShareLinkRepository::toDomain)
+        .toList();
+  }
+
+  @Override
+  public boolean revoke(ShareId id, UserId owner, Instant at) {
+    return update("revokedAt = ?1 where id = ?2 and ownerId = ?3 and revokedAt is null", at, id.value(), owner.value())
+        == 1;
+  }
+
+  @Override
+  public Optional<ShareLink> claimDownload(ShareId id, Instant now) {
+    // One conditional UPDATE: PostgreSQL's row lock makes the check and the increment atomic.
+    int counted = getEntityManager()
+        .createNativeQuery("UPDATE share_links SET download_count = download_count + 1"
+            + " WHERE id = :id AND revoked_at IS NULL AND expires_at > :now"
+            + " AND (max_downloads IS NULL OR download_count < max_downloads)")
+        .setParameter("id", id.value())
+        .setParameter("now", now)
+        .executeUpdate();
+    if (counted == 0) {
+      return Optional.empty();
+    }
+    ShareLinkEntity entity = findById(id.value());
+    getEntityManager().refresh(entity);
+    return Optional.of(toDomain(entity));
+  }
+
+  @Override
+  public int purgeDeadBefore(Instant cutoff) {
+    return getEntityManager()
+        .createNativeQuery("DELETE FROM share_links WHERE expires_at < :cutoff OR revoked_at < :cutoff"
+            + " OR (max_downloads IS NOT NULL AND download_count >= max_downloads AND created_at < :cutoff)")
+        .setParameter("cutoff", cutoff)
+        .executeUpdate();
+  }
+
+  private static ShareLink toDomain(ShareLinkEntity e) {
+    return new ShareLink(
+        new ShareId(e.id),
+        new FileId(e.fileId),
+        new UserId(e.ownerId),
+        new ShareTokenHash(e.tokenHash),
+        e.createdAt,
+        e.expiresAt,
+        e.maxDownloads == null ? OptionalInt.empty() : OptionalInt.of(e.maxDownloads),
+        e.downloadCount,
+        Optional.ofNullable(e.passwordHash).map(PasswordHash::new),
+        Optional.ofNullable(e.revokedAt));
+  }
+}

@@ -1,0 +1,66 @@
+package dev.satchel.adapters.rest.file;
+
+import dev.satchel.domain.error.InvalidInput;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Parses query-string values, answering bad ones with an error that names the parameter. */
+final class QueryParameters {
+  private QueryParameters() {}
+
+  static Optional<String> text(String name, String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return Optional.empty();
+    }
+    if (raw.length() > 255) {
+      throw new InvalidInput(name, name + " is longer than 255 characters.");
+    }
+    return Optional.of(raw);
+  }
+
+  static Optional<Long> nonNegativeLong(String name, String raw) {
+    if (raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      long value = Long.parseLong(raw.strip());
+      if (value < 0) {
+        throw new InvalidInput(name, name + " must not be negative.");
+      }
+      return Optional.of(value);
+    } catch (NumberFormatException e) {
+      throw new InvalidInput(name, name + " must be a whole number of bytes.");
+    }
+  }
+
+  static int limit(String raw, int defaultLimit) {
+    if (raw == null || raw.isBlank()) {
+      return defaultLimit;
+    }
+    try {
+      return Integer.parseInt(raw.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInput("limit", "limit must be a whole number.");
+    }
+  }
+
+  /** An RFC 3339 timestamp, or a {@code YYYY-MM-DD} date meaning that day's start in UTC. */
+  static Optional<Instant> instant(String name, String raw) {
+    if (raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    String value = raw.strip();
+    try {
+      if (value.length() == 10) {
+        return Optional.of(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
+      }
+      return Optional.of(OffsetDateTime.parse(value).toInstant());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInput(name, name + " must be an RFC 3339 timestamp or a YYYY-MM-DD date.");
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.satchel.adapters.rest.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.satchel.domain.error.EmailAlreadyRegistered;
+import dev.satchel.domain.error.FileNotFound;
+import dev.satchel.domain.error.FileTooLarge;
+import dev.satchel.domain.error.InvalidCredentials;
+import dev.satchel.domain.error.InvalidInput;
+import dev.satchel.domain.error.QuotaExceeded;
+import dev.satchel.domain.error.SatchelError;
+import dev.satchel.domain.error.ShareGone;
+import dev.satchel.domain.error.ShareNotFound;
+import dev.satchel.domain.error.SharePasswordRejected;
+import dev.satchel.domain.error.StorageUnavailable;
+import dev.satchel.domain.error.TooManyAttempts;
+import dev.satchel.domain.error.UploadIncomplete;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become HTTP answers: every domain error through an exhaustive
+ * switch (a new error without a mapping does not compile), framework errors by status, and
+ * anything unexpected as a bare 500. Bodies are RFC 9457 problems and never carry stack traces,
+ * class names, SQL or paths.
+ */
+public class ProblemMapper {
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+  @ServerExceptionMapper
+  public Response domainError(SatchelError error, UriInfo uri) {
+    String path = path(uri);
+    return switch (error) {
+      case InvalidInput e -> problem(400, "Bad Request", e, path, e.field()).build();
+      case EmailAlreadyRegistered e -> problem(409, "Conflict", e, path, "email").build();
+      case InvalidCredentials e -> problem(401, "Unauthorized", e, path, null).build();
+      case TooManyAttempts e -> problem(429, "Too Many Requests", e, path, null)
+          .header("Retry-After", Math.max(1, e.retryAfter().toSeconds()))
+          .build();
+      case FileNotFound e -> problem(404, "Not Found", e, path, null).build();
+      case FileTooLarge e -> problem(413, "Content Too Large", e, path, "file").build();
+      case QuotaExceeded e -> problem(507, "Insufficient Storage", e, path, "file").build();
+      case UploadIncomplete e -> problem(400, "Bad Request", e, path, "file").build();
+      case ShareNotFound e -> problem(404, "Not Found", e, path, null).build();
+      case ShareGone e -> problem(410, "Gone", e, path, null).build();
+      case SharePasswordRejected e -> problem(401, "Unauthorized", e, path, null)
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Share-Password realm=\"satchel\"")
+          .build();
+      case StorageUnavailable e -> {
+        LOG.warnf(e, "storage unavailable at %s", path);
+        yield problem(503, "Service Unavailable", e, path, null).header("Retry-After", 5).build();
+      }
+    };
+  }
+
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthenticated(RuntimeException e, UriInfo uri) {
+    return build(Problem.of(401, "Unauthorized", "unauthenticated",
+            "A valid bearer token is required.", path(uri), null))
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"satchel\"")
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri) {
+    return build(Problem.of(403, "Forbidden", "forbidden", "Not allowed.", path(uri), null)).build();
+  }
+
+  // Declared for the subtype too: Quarkus ships its own mapper for it, which answers without a body.
+  @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+  public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+    return build(Problem.of(400, "Bad Request", "malformed-body",
+        "The request body is not valid JSON of the expected shape.", path(uri), null)).build();
+  }
+
+  @ServerExceptionMapper
+  public Response framework(WebApplicationException e, UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+      return unreadableJson(json, uri);
+    }
+    Response.Status known = Response.Status.fromStatusCode(status);
+    String title = known != null ? known.getReasonPhrase() : "Error";
+    String code = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    Response.ResponseBuilder answer = build(Problem.of(status, title, code, detailFor(status), path(uri), null));
+    Object allow = e.getResponse().getHeaders().getFirst(HttpHeaders.ALLOW);
+    if (allow != null) {
+      answer.header(HttpHeaders.ALLOW, allow);
+    }
+    return answer.build();
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e, UriInfo uri) {
+    if (isDatabaseUnavailable(e)) {
+      LOG.warnf("database unavailable at %s: %s", path(uri), e.getClass().getSimpleName());
+      return build(Problem.of(503, "Service Unavailable", "database-unavailable",
+              "The metadata store is temporarily unavailable. Try again shortly.", path(uri), null))
+          .header("Retry-After", 5)
+          .build();
+    }
+    LOG.errorf(e, "unexpected failure at %s", path(uri));
+    return build(Problem.of(500, "Internal Server Error", "internal-error",
+        "An unexpected error occurred.", path(uri), null)).build();
+  }
+
+  /** True when the failure comes from being unable to reach or talk to PostgreSQL. */
+  static boolean isDatabaseUnavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState();
+        String message = String.valueOf(sql.getMessage());
+        if ((state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")))
+            || message.contains("Acquisition timeout")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String detailFor(int status) {
+    return switch (status) {
+      case 404 -> "No resource at this path.";
+      case 405 -> "This method is not allowed on this resource.";
+      case 406 -> "None of the acceptable media types can be produced.";
+      case 413 -> "The request body is too large.";
+      case 415 -> "This media type is not supported here.";
+      default -> "The request could not be processed.";
+    };
+  }
+
+  private static Response.ResponseBuilder problem(int status, String title, SatchelError e, String path, String field) {
+    return build(Problem.of(status, title, e.code(), e.getMessage(), path, field));
+  }
+
+  private static Response.ResponseBuilder build(Problem problem) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+  }
+
+  private static String path(UriInfo uri) {
+    return uri == null ? null : uri.getRequestUri().getRawPath();
+  }
+}

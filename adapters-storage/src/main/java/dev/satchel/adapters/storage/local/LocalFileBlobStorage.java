@@ -1,0 +1,126 @@
+package dev.satchel.adapters.storage.local;
+
+import dev.satchel.adapters.storage.SourceInputStream;
+import dev.satchel.domain.error.StorageUnavailable;
+import dev.satchel.domain.storage.BlobContent;
+import dev.satchel.domain.storage.BlobStorage;
+import dev.satchel.domain.storage.ByteRange;
+import dev.satchel.domain.storage.StorageKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Keeps blobs as files under one root directory, one file per key, each written atomically. */
+public final class LocalFileBlobStorage implements BlobStorage {
+  private static final int KEY_DEPTH = 3; // ab/cd/<uuid>
+  private static final String FAILED = "Local storage failed";
+
+  private final Path root;
+  private final AtomicFileWriter writer;
+
+  public LocalFileBlobStorage(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+    this.writer = new AtomicFileWriter(this.root);
+  }
+
+  @Override
+  public long write(StorageKey key, InputStream content, OptionalLong knownLength) {
+    SourceInputStream source = new SourceInputStream(content, knownLength);
+    try {
+      return writer.write(pathOf(key), source);
+    } catch (IOException e) {
+      throw source.explain(e, FAILED);
+    }
+  }
+
+  @Override
+  public BlobContent read(StorageKey key, Optional<ByteRange> range) {
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(pathOf(key), StandardOpenOption.READ);
+      long size = channel.size();
+      long first = range.map(ByteRange::first).orElse(0L);
+      // The range was checked against the recorded size; clamping keeps the length truthful
+      // should the file on disk disagree.
+      long length = Math.max(0, Math.min(range.map(ByteRange::length).orElse(size), size - first));
+      channel.position(first);
+      return new BlobContent(new RangeInputStream(Channels.newInputStream(channel), length), length);
+    } catch (NoSuchFileException e) {
+      // A row pointing at no bytes is an inconsistency of the store, not a missing file.
+      throw new StorageUnavailable("blob missing", e);
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new StorageUnavailable(FAILED, e);
+    }
+  }
+
+  @Override
+  public void delete(StorageKey key) {
+    Path path = pathOf(key);
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      throw new StorageUnavailable(FAILED, e);
+    }
+    removeEmptyShards(path.getParent());
+  }
+
+  // Empty shard directories would otherwise pile up; one still in use simply refuses to go.
+  private void removeEmptyShards(Path shard) {
+    for (Path dir = shard; dir.startsWith(root) && !dir.equals(root); dir = dir.getParent()) {
+      try {
+        Files.delete(dir);
+      } catch (IOException e) {
+        return; // not empty or already gone; the blob itself is deleted either way
+      }
+    }
+  }
+
+  @Override
+  public void forEachKeyOlderThan(Instant cutoff, Consumer<StorageKey> visitor) {
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(root, Set.of(), KEY_DEPTH, new OldBlobVisitor(root, cutoff, visitor));
+    } catch (IOException e) {
+      throw new StorageUnavailable(FAILED, e);
+    }
+  }
+
+  @Override
+  public boolean isReachable() {
+    try {
+      Files.createDirectories(root);
+      return Files.isDirectory(root) && Files.isWritable(root);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  // StorageKey admits only hex shards and a UUID, so the resolved path cannot leave the root.
+  Path pathOf(StorageKey key) {
+    return root.resolve(key.value());
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel == null) {
+      return;
+    }
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // Nothing was read from it; the failure that brought us here is the one to report.
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.satchel.application.file;
+
+import dev.satchel.domain.error.FileNotFound;
+import dev.satchel.domain.file.FileId;
+import dev.satchel.domain.file.FileMetadata;
+import dev.satchel.domain.user.UserId;
+
+/** Serves file metadata from the cache when it can, and only ever to the file's owner. */
+public final class GetFileService implements GetFileUseCase {
+  private final LiveFileLookup lookup;
+
+  public GetFileService(LiveFileLookup lookup) {
+    this.lookup = lookup;
+  }
+
+  @Override
+  public FileMetadata get(UserId caller, FileId id) {
+    return lookup.find(id).filter(file -> file.isOwnedBy(caller)).orElseThrow(FileNotFound::new);
+  }
+}

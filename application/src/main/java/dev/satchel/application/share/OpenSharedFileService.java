@@ -1,0 +1,128 @@
+package dev.satchel.application.share;
+
+import dev.satchel.application.file.LiveFileLookup;
+import dev.satchel.application.security.AttemptLimiter;
+import dev.satchel.application.security.ClientNetwork;
+import dev.satchel.domain.cache.MetadataCache;
+import dev.satchel.domain.error.InvalidInput;
+import dev.satchel.domain.error.ShareGone;
+import dev.satchel.domain.error.ShareNotFound;
+import dev.satchel.domain.error.SharePasswordRejected;
+import dev.satchel.domain.file.FileMetadata;
+import dev.satchel.domain.file.FileMetadataRepository;
+import dev.satchel.domain.share.ShareLink;
+import dev.satchel.domain.share.ShareLinkRepository;
+import dev.satchel.domain.share.ShareToken;
+import dev.satchel.domain.share.ShareTokenHash;
+import dev.satchel.domain.tx.TransactionBoundary;
+import dev.satchel.domain.user.PasswordHasher;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Resolves a public token to its file: unknown tokens are 404s; expired, revoked, exhausted links
+ * and deleted files are gone; protected links need their password, with guessing throttled per
+ * link and client network.
+ */
+public final class OpenSharedFileService implements OpenSharedFileUseCase {
+  private final ShareLinkRepository shares;
+  private final FileMetadataRepository files;
+  private final LiveFileLookup fileLookup;
+  private final MetadataCache cache;
+  private final PasswordHasher hasher;
+  private final AttemptLimiter passwordLimiter;
+  private final Clock clock;
+  private final TransactionBoundary tx;
+
+  public OpenSharedFileService(
+      ShareLinkRepository shares,
+      FileMetadataRepository files,
+      LiveFileLookup fileLookup,
+      MetadataCache cache,
+      PasswordHasher hasher,
+      AttemptLimiter passwordLimiter,
+      Clock clock,
+      TransactionBoundary tx) {
+    this.shares = shares;
+    this.files = files;
+    this.fileLookup = fileLookup;
+    this.cache = cache;
+    this.hasher = hasher;
+    this.passwordLimiter = passwordLimiter;
+    this.clock = clock;
+    this.tx = tx;
+  }
+
+  @Override
+  public SharedFile inspect(OpenShareCommand command) {
+    ShareLink link = findLink(command.token()).orElseThrow(ShareNotFound::new);
+    link.unusableReason(clock.instant()).ifPresent(reason -> {
+      throw new ShareGone(reason);
+    });
+    FileMetadata file = fileLookup.find(link.fileId()).orElseThrow(() -> new ShareGone(ShareGone.Reason.FILE_DELETED));
+    if (link.isPasswordProtected()) {
+      checkPassword(link, command);
+    }
+    return new SharedFile(link, file);
+  }
+
+  @Override
+  public SharedFile claimDownload(SharedFile inspected) {
+    ShareLink link = inspected.link();
+    Instant now = clock.instant();
+    Optional<ShareLink> claimed = tx.inTransaction(() -> shares.claimDownload(link.id(), now)
+        .filter(counted -> !files.isDeleted(counted.fileId())));
+    if (claimed.isEmpty()) {
+      cache.evictShare(link.tokenHash());
+      throw new ShareGone(goneReason(link, now));
+    }
+    ShareLink counted = claimed.get();
+    if (counted.unusableReason(now).isPresent()) {
+      cache.evictShare(link.tokenHash()); // that was the last download
+    }
+    return new SharedFile(counted, inspected.file());
+  }
+
+  private ShareGone.Reason goneReason(ShareLink known, Instant now) {
+    if (tx.inTransaction(() -> files.isDeleted(known.fileId()))) {
+      return ShareGone.Reason.FILE_DELETED;
+    }
+    return tx.inTransaction(() -> shares.findByTokenHash(known.tokenHash()))
+        .flatMap(current -> current.unusableReason(now))
+        .orElse(ShareGone.Reason.EXHAUSTED);
+  }
+
+  private Optional<ShareLink> findLink(String rawToken) {
+    ShareTokenHash hash;
+    try {
+      hash = new ShareToken(rawToken).hash();
+    } catch (IllegalArgumentException malformed) {
+      return Optional.empty();
+    }
+    Optional<ShareLink> cached = cache.share(hash);
+    if (cached.isPresent()) {
+      return cached;
+    }
+    Optional<ShareLink> stored = tx.inTransaction(() -> shares.findByTokenHash(hash));
+    stored.ifPresent(cache::putShare);
+    return stored;
+  }
+
+  private void checkPassword(ShareLink link, OpenShareCommand command) {
+    String key = "share:" + link.id() + "|" + ClientNetwork.of(command.clientAddress());
+    passwordLimiter.ensureAllowed(key);
+    String candidate = command.password().orElse("");
+    if (candidate.length() > 4096) {
+      throw new InvalidInput("X-Share-Password", "password is too long.");
+    }
+    if (candidate.isEmpty()) {
+      throw new SharePasswordRejected(); // a first visit without the header is no guess
+    }
+    if (!hasher.verify(candidate, link.passwordHash().orElseThrow())) {
+      passwordLimiter.recordFailure(key);
+      throw new SharePasswordRejected();
+    }
+    passwordLimiter.reset(key);
+  }
+}

@@ -1,0 +1,162 @@
+package dev.satchel.bootstrap.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Satchel's own settings ({@code satchel.*}); the environment names of the contract feed them. */
+@ConfigMapping(prefix = "satchel")
+public interface SatchelConfig {
+
+  Storage storage();
+
+  Cache cache();
+
+  Upload upload();
+
+  Share share();
+
+  Jwt jwt();
+
+  Password password();
+
+  Login login();
+
+  Jobs jobs();
+
+  /** Externally visible base URL, used to build share links. */
+  String publicBaseUrl();
+
+  /** Where file bytes go. */
+  interface Storage {
+    /** {@code local} or {@code s3}, chosen at run time. */
+    StorageType type();
+
+    Local local();
+
+    S3 s3();
+
+    /** Local-disk storage. */
+    interface Local {
+      Path path();
+    }
+
+    /** S3 or S3-compatible storage. */
+    interface S3 {
+      String bucket();
+
+      /** Create the bucket at start when it is missing (for MinIO and tests). */
+      @WithDefault("false")
+      boolean createBucket();
+    }
+  }
+
+  /** The metadata cache. */
+  interface Cache {
+    /** {@code redis}, {@code memory} or {@code none}. */
+    CacheType type();
+
+    Duration ttl();
+
+    @WithDefault("100000")
+    long maxEntries();
+
+    /** Prefix of every Redis key, versioned so a format change never reads old entries. */
+    @WithDefault("satchel:v1:")
+    String keyPrefix();
+  }
+
+  /** Upload limits. */
+  interface Upload {
+    MemorySize maxSize();
+
+    /** Per-user quota of stored bytes; unlimited when absent. */
+    Optional<MemorySize> quota();
+  }
+
+  /** Share-link policy. */
+  interface Share {
+    Duration defaultTtl();
+
+    Duration maxTtl();
+
+    /** How long dead links keep answering 410 before they are purged (then 404). */
+    @WithDefault("P30D")
+    Duration purgeGrace();
+  }
+
+  /** Access-token settings. */
+  interface Jwt {
+    /** HS256 signing secret, at least 32 bytes; generated for single-node local setups when absent. */
+    Optional<String> secret();
+
+    /** Where a generated secret is kept; defaults to beside the local blob directory. */
+    Optional<Path> generatedSecretFile();
+
+    @WithDefault("satchel")
+    String issuer();
+
+    @WithDefault("satchel-api")
+    String audience();
+
+    @WithDefault("PT1H")
+    Duration lifetime();
+  }
+
+  /** Argon2id cost; defaults are OWASP's minimum recommendation (19 MiB, 2 passes, 1 lane). */
+  interface Password {
+    @WithDefault("19456")
+    int memoryKib();
+
+    @WithDefault("2")
+    int iterations();
+
+    @WithDefault("1")
+    int parallelism();
+  }
+
+  /** Login throttling. */
+  interface Login {
+    /** Failures allowed per account and client network before delays start. */
+    @WithDefault("5")
+    int freeAttempts();
+
+    /** Failures allowed per account from all networks together before delays start. */
+    @WithDefault("50")
+    int accountFreeAttempts();
+
+    @WithDefault("PT1S")
+    Duration baseDelay();
+
+    @WithDefault("PT15M")
+    Duration maxDelay();
+
+    @WithDefault("PT30M")
+    Duration window();
+  }
+
+  /** Background maintenance. */
+  interface Jobs {
+    @WithDefault("true")
+    boolean enabled();
+
+    @WithDefault("15m")
+    String purgeInterval();
+
+    @WithDefault("1h")
+    String sweepInterval();
+
+    /** Blobs younger than this are never swept: an upload may still be writing its row. */
+    @WithDefault("PT6H")
+    Duration sweepSafetyWindow();
+  }
+
+  /** Storage backends. */
+  enum StorageType { LOCAL, S3 }
+
+  /** Cache backends. */
+  enum CacheType { REDIS, MEMORY, NONE }
+}

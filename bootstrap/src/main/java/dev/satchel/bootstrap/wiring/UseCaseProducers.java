@@ -1,0 +1,176 @@
+package dev.satchel.bootstrap.wiring;
+
+import dev.satchel.adapters.rest.file.UploadLimits;
+import dev.satchel.adapters.rest.share.ShareSettings;
+import dev.satchel.application.file.DeleteFileService;
+import dev.satchel.application.file.DeleteFileUseCase;
+import dev.satchel.application.file.GetFileService;
+import dev.satchel.application.file.GetFileUseCase;
+import dev.satchel.application.file.LiveFileLookup;
+import dev.satchel.application.file.ReadFileContentService;
+import dev.satchel.application.file.ReadFileContentUseCase;
+import dev.satchel.application.file.SearchFilesService;
+import dev.satchel.application.file.SearchFilesUseCase;
+import dev.satchel.application.file.UploadFileService;
+import dev.satchel.application.file.UploadFileUseCase;
+import dev.satchel.application.file.UploadPolicy;
+import dev.satchel.application.job.PurgeDeadSharesService;
+import dev.satchel.application.job.PurgeDeadSharesUseCase;
+import dev.satchel.application.job.SweepOrphanBlobsService;
+import dev.satchel.application.job.SweepOrphanBlobsUseCase;
+import dev.satchel.application.security.AttemptLimiter;
+import dev.satchel.application.share.ListSharesService;
+import dev.satchel.application.share.ListSharesUseCase;
+import dev.satchel.application.share.OpenSharedFileService;
+import dev.satchel.application.share.OpenSharedFileUseCase;
+import dev.satchel.application.share.RevokeShareService;
+import dev.satchel.application.share.RevokeShareUseCase;
+import dev.satchel.application.share.ShareFileService;
+import dev.satchel.application.share.ShareFileUseCase;
+import dev.satchel.application.share.SharePolicy;
+import dev.satchel.application.user.LogInService;
+import dev.satchel.application.user.LogInUseCase;
+import dev.satchel.application.user.RegisterUserService;
+import dev.satchel.application.user.RegisterUserUseCase;
+import dev.satchel.bootstrap.config.SatchelConfig;
+import dev.satchel.domain.auth.AttemptCounter;
+import dev.satchel.domain.auth.TokenIssuer;
+import dev.satchel.domain.cache.MetadataCache;
+import dev.satchel.domain.file.FileMetadataRepository;
+import dev.satchel.domain.file.MediaTypeDetector;
+import dev.satchel.domain.id.IdGenerator;
+import dev.satchel.domain.share.ShareLinkRepository;
+import dev.satchel.domain.storage.BlobStorage;
+import dev.satchel.domain.tx.TransactionBoundary;
+import dev.satchel.domain.user.PasswordHasher;
+import dev.satchel.domain.user.UserRepository;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.OptionalLong;
+
+/** Builds every use-case service from its ports; the services themselves know nothing of CDI. */
+public class UseCaseProducers {
+
+  @Produces
+  @Singleton
+  RegisterUserUseCase registerUser(
+      UserRepository users, PasswordHasher hasher, IdGenerator ids, Clock clock, TransactionBoundary tx) {
+    return new RegisterUserService(users, hasher, ids, clock, tx);
+  }
+
+  @Produces
+  @Singleton
+  LogInUseCase logIn(UserRepository users, PasswordHasher hasher, TokenIssuer tokens, AttemptCounter counter,
+      SatchelConfig config, TransactionBoundary tx) {
+    SatchelConfig.Login login = config.login();
+    var perNetwork = new AttemptLimiter(counter,
+        new AttemptLimiter.Policy(login.freeAttempts(), login.baseDelay(), login.maxDelay(), login.window()));
+    var perAccount = new AttemptLimiter(counter,
+        new AttemptLimiter.Policy(login.accountFreeAttempts(), login.baseDelay(), login.maxDelay(), login.window()));
+    return new LogInService(users, hasher, tokens, perNetwork, perAccount, tx);
+  }
+
+  @Produces
+  @Singleton
+  LiveFileLookup liveFileLookup(FileMetadataRepository files, MetadataCache cache, TransactionBoundary tx) {
+    return new LiveFileLookup(files, cache, tx);
+  }
+
+  @Produces
+  @Singleton
+  UploadFileUseCase uploadFile(BlobStorage blobs, FileMetadataRepository files, MediaTypeDetector detector,
+      IdGenerator ids, Clock clock, TransactionBoundary tx, SatchelConfig config) {
+    return new UploadFileService(blobs, files, detector, ids, clock, tx, uploadPolicy(config));
+  }
+
+  @Produces
+  @Singleton
+  UploadLimits uploadLimits(SatchelConfig config) {
+    return new UploadLimits(uploadPolicy(config).maxFileBytes());
+  }
+
+  private static UploadPolicy uploadPolicy(SatchelConfig config) {
+    OptionalLong quota = config.upload().quota()
+        .map(size -> OptionalLong.of(size.asLongValue()))
+        .orElse(OptionalLong.empty());
+    return new UploadPolicy(config.upload().maxSize().asLongValue(), quota);
+  }
+
+  @Produces
+  @Singleton
+  GetFileUseCase getFile(LiveFileLookup lookup) {
+    return new GetFileService(lookup);
+  }
+
+  @Produces
+  @Singleton
+  ReadFileContentUseCase readFileContent(BlobStorage blobs) {
+    return new ReadFileContentService(blobs);
+  }
+
+  @Produces
+  @Singleton
+  SearchFilesUseCase searchFiles(FileMetadataRepository files, TransactionBoundary tx) {
+    return new SearchFilesService(files, tx);
+  }
+
+  @Produces
+  @Singleton
+  DeleteFileUseCase deleteFile(FileMetadataRepository files, ShareLinkRepository shares, BlobStorage blobs,
+      MetadataCache cache, Clock clock, TransactionBoundary tx) {
+    return new DeleteFileService(files, shares, blobs, cache, clock, tx);
+  }
+
+  @Produces
+  @Singleton
+  ShareFileUseCase shareFile(LiveFileLookup lookup, ShareLinkRepository shares, PasswordHasher hasher,
+      IdGenerator ids, SecureRandom random, Clock clock, TransactionBoundary tx, SatchelConfig config) {
+    return new ShareFileService(lookup, shares, hasher, ids, random, clock, tx,
+        new SharePolicy(config.share().defaultTtl(), config.share().maxTtl()));
+  }
+
+  @Produces
+  @Singleton
+  ListSharesUseCase listShares(LiveFileLookup lookup, ShareLinkRepository shares, TransactionBoundary tx) {
+    return new ListSharesService(lookup, shares, tx);
+  }
+
+  @Produces
+  @Singleton
+  RevokeShareUseCase revokeShare(ShareLinkRepository shares, MetadataCache cache, Clock clock, TransactionBoundary tx) {
+    return new RevokeShareService(shares, cache, clock, tx);
+  }
+
+  @Produces
+  @Singleton
+  OpenSharedFileUseCase openSharedFile(ShareLinkRepository shares, FileMetadataRepository files,
+      LiveFileLookup lookup, MetadataCache cache, PasswordHasher hasher, AttemptCounter counter, Clock clock,
+      TransactionBoundary tx, SatchelConfig config) {
+    SatchelConfig.Login login = config.login();
+    var limiter = new AttemptLimiter(counter,
+        new AttemptLimiter.Policy(login.freeAttempts(), login.baseDelay(), login.maxDelay(), login.window()));
+    return new OpenSharedFileService(shares, files, lookup, cache, hasher, limiter, clock, tx);
+  }
+
+  @Produces
+  @Singleton
+  ShareSettings shareSettings(SatchelConfig config) {
+    return new ShareSettings(config.publicBaseUrl());
+  }
+
+  @Produces
+  @Singleton
+  PurgeDeadSharesUseCase purgeDeadShares(ShareLinkRepository shares, FileMetadataRepository files, Clock clock,
+      SatchelConfig config, TransactionBoundary tx) {
+    return new PurgeDeadSharesService(shares, files, clock, config.share().purgeGrace(), tx);
+  }
+
+  @Produces
+  @Singleton
+  SweepOrphanBlobsUseCase sweepOrphanBlobs(BlobStorage blobs, FileMetadataRepository files, Clock clock,
+      SatchelConfig config, TransactionBoundary tx) {
+    return new SweepOrphanBlobsService(blobs, files, clock, config.jobs().sweepSafetyWindow(), tx);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.satchel.domain.storage;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * Out-port: the store of file bytes. Writes are all-or-nothing: a failed write leaves no blob
+ * under the key. Every failure to reach the store is reported as
+ * {@link dev.satchel.domain.error.StorageUnavailable}.
+ */
+public interface BlobStorage {
+
+  /**
+   * Streams {@code content} to the key until it ends and returns the bytes written.
+   *
+   * @param knownLength the exact length when the caller knows it, letting the store avoid buffering
+   */
+  long write(StorageKey key, InputStream content, OptionalLong knownLength);
+
+  /** Opens the whole blob, or just {@code range} of it, served by the store itself. */
+  BlobContent read(StorageKey key, Optional<ByteRange> range);
+
+  /** Removes a blob; removing a missing one is not an error. */
+  void delete(StorageKey key);
+
+  /** Calls {@code visitor} with every key whose blob was last written before {@code cutoff}. */
+  void forEachKeyOlderThan(Instant cutoff, Consumer<StorageKey> visitor);
+
+  /** A cheap probe for health reporting; never throws. */
+  boolean isReachable();
+}
