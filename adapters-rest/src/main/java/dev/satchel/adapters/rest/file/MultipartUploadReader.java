@@ -27,7 +27,10 @@ final class MultipartUploadReader {
 
   static FilePart openFilePart(String contentType, long contentLength, InputStream body) {
     try {
-      FileItemInputIterator parts = new StreamingParser().getItemIterator(new Body(contentType, contentLength, body));
+      StreamingParser parser = new StreamingParser();
+      // Browsers send non-ASCII filenames as raw UTF-8 inside the part headers.
+      parser.setHeaderCharset(java.nio.charset.StandardCharsets.UTF_8);
+      FileItemInputIterator parts = parser.getItemIterator(new Body(contentType, contentLength, body));
       while (parts.hasNext()) {
         FileItemInput part = parts.next();
         if (FILE_PART.equals(part.getFieldName()) && !part.isFormField()) {
