@@ -57,13 +57,14 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
   @Override
   public SharedFile inspect(OpenShareCommand command) {
     ShareLink link = findLink(command.token()).orElseThrow(ShareNotFound::new);
+    // A protected link tells nothing about its state or its file before the password is right.
+    if (link.isPasswordProtected()) {
+      checkPassword(link, command);
+    }
     link.unusableReason(clock.instant()).ifPresent(reason -> {
       throw new ShareGone(reason);
     });
     FileMetadata file = fileLookup.find(link.fileId()).orElseThrow(() -> new ShareGone(ShareGone.Reason.FILE_DELETED));
-    if (link.isPasswordProtected()) {
-      checkPassword(link, command);
-    }
     return new SharedFile(link, file);
   }
 

@@ -59,7 +59,8 @@ public record FileName(String value) {
     int dot = name.lastIndexOf('.');
     String extension = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
     int keep = MAX_LENGTH - extension.codePointCount(0, extension.length());
-    return name.substring(0, name.offsetByCodePoints(0, keep)) + extension;
+    // The cut may land on a space, and a name must not end with one.
+    return (name.substring(0, name.offsetByCodePoints(0, keep)) + extension).strip();
   }
 
   /** The case-folded name that sorting and substring search compare. */

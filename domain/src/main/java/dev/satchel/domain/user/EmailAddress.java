@@ -13,8 +13,10 @@ public record EmailAddress(String value) {
   public static final int MAX_LENGTH = 254;
 
   // local@domain: no spaces or control characters, one @, a dotted domain with no empty labels.
-  private static final Pattern SHAPE =
-      Pattern.compile("^[^\\s@\\p{Cntrl}]{1,64}@(?=.{1,253}$)[^\\s@\\p{Cntrl}.]+(\\.[^\\s@\\p{Cntrl}.]+)+$");
+  // Unicode classes, so that a no-break space or a line separator counts as a space too.
+  private static final Pattern SHAPE = Pattern.compile(
+      "^[^\\s@\\p{Cntrl}]{1,64}@(?=.{1,253}$)[^\\s@\\p{Cntrl}.]+(\\.[^\\s@\\p{Cntrl}.]+)+$",
+      Pattern.UNICODE_CHARACTER_CLASS);
 
   public EmailAddress {
     if (value == null || value.isBlank()) {

@@ -29,7 +29,7 @@ final class FileSearchSql {
     query.maxSize().ifPresent(s -> bind("size_bytes <= :maxSize", "maxSize", s));
     String column = switch (query.sort()) {
       case UPLOAD_DATE -> "uploaded_at";
-      case NAME -> "filename_lower";
+      case NAME -> "filename_lower COLLATE \"C\"";
       case SIZE -> "size_bytes";
     };
     String direction = query.order() == SortOrder.ASC ? "ASC" : "DESC";

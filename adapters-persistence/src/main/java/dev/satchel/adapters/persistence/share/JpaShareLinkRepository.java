@@ -65,7 +65,8 @@ public class JpaShareLinkRepository implements ShareLinkRepository, PanacheRepos
   public Optional<ShareLink> claimDownload(ShareId id, Instant now) {
     // One conditional UPDATE: PostgreSQL's row lock makes the check and the increment atomic.
     int counted = getEntityManager()
-        .createNativeQuery("UPDATE share_links SET download_count = download_count + 1"
+        .createNativeQuery("UPDATE share_links SET download_count = download_count + 1,"
+            + " exhausted_at = CASE WHEN download_count + 1 >= max_downloads THEN CAST(:now AS timestamptz) ELSE exhausted_at END"
             + " WHERE id = :id AND revoked_at IS NULL AND expires_at > :now"
             + " AND (max_downloads IS NULL OR download_count < max_downloads)")
         .setParameter("id", id.value())
@@ -83,7 +84,7 @@ public class JpaShareLinkRepository implements ShareLinkRepository, PanacheRepos
   public int purgeDeadBefore(Instant cutoff) {
     return getEntityManager()
         .createNativeQuery("DELETE FROM share_links WHERE expires_at < :cutoff OR revoked_at < :cutoff"
-            + " OR (max_downloads IS NOT NULL AND download_count >= max_downloads AND created_at < :cutoff)")
+            + " OR exhausted_at < :cutoff")
         .setParameter("cutoff", cutoff)
         .executeUpdate();
   }

@@ -1,0 +1,59 @@
+package dev.satchel.application.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.satchel.domain.file.FileMetadata;
+import dev.satchel.domain.storage.BlobContent;
+import dev.satchel.domain.storage.ByteRange;
+import dev.satchel.domain.testing.InMemoryBlobStorage;
+import dev.satchel.domain.testing.MutableClock;
+import dev.satchel.domain.testing.TestFiles;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ReadFileContentServiceTest {
+  private static final byte[] CONTENT = "0123456789".getBytes(StandardCharsets.US_ASCII);
+
+  private final InMemoryBlobStorage blobs = new InMemoryBlobStorage(MutableClock.at("2025-06-01T12:00:00Z"));
+  private final ReadFileContentService service = new ReadFileContentService(blobs);
+  private final FileMetadata file = TestFiles.fileOf(TestFiles.newUser()).size(CONTENT.length).build();
+
+  @Test
+  void readsTheWholeBlob() throws Exception {
+    blobs.put(file.storageKey(), CONTENT);
+
+    try (BlobContent content = service.read(file, Optional.empty())) {
+      assertThat(content.length()).isEqualTo(10);
+      assertThat(content.stream().readAllBytes()).isEqualTo(CONTENT);
+    }
+  }
+
+  @Test
+  void readsAnInclusiveRange() throws Exception {
+    blobs.put(file.storageKey(), CONTENT);
+
+    try (BlobContent content = service.read(file, Optional.of(new ByteRange(2, 5)))) {
+      assertThat(content.length()).isEqualTo(4);
+      assertThat(new String(content.stream().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("2345");
+    }
+  }
+
+  @Test
+  void rangeEndingOnTheLastByteIsAllowed() throws Exception {
+    blobs.put(file.storageKey(), CONTENT);
+
+    try (BlobContent content = service.read(file, Optional.of(new ByteRange(9, 9)))) {
+      assertThat(content.stream().readAllBytes()).containsExactly('9');
+    }
+  }
+
+  @Test
+  void rangeBeyondTheRecordedSizeIsRefused() {
+    blobs.put(file.storageKey(), CONTENT);
+
+    assertThatThrownBy(() -> service.read(file, Optional.of(new ByteRange(5, 10))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.satchel.domain.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class SatchelErrorTest {
+  private static final List<SatchelError> ONE_OF_EACH = List.of(
+      new InvalidInput("field", "reason"),
+      new EmailAlreadyRegistered(),
+      new InvalidCredentials(),
+      new TooManyAttempts(Duration.ofSeconds(5)),
+      new FileNotFound(),
+      new FileTooLarge(10),
+      new QuotaExceeded(100),
+      new UploadIncomplete("cut off", null),
+      new ShareNotFound(),
+      new ShareGone(ShareGone.Reason.EXPIRED),
+      new SharePasswordRejected(),
+      new StorageUnavailable("down", null));
+
+  @Test
+  void theListBelowCoversEveryPermittedSubclass() {
+    Set<Class<?>> permitted = Set.of(SatchelError.class.getPermittedSubclasses());
+
+    assertThat(ONE_OF_EACH.stream().map(Object::getClass).collect(Collectors.toSet()))
+        .isEqualTo(permitted);
+  }
+
+  @Test
+  void everyErrorHasItsOwnCode() {
+    List<String> codes = ONE_OF_EACH.stream().map(SatchelError::code).toList();
+
+    assertThat(codes).doesNotHaveDuplicates().hasSize(SatchelError.class.getPermittedSubclasses().length);
+  }
+
+  @Test
+  void codesAreKebabCase() {
+    assertThat(ONE_OF_EACH).allSatisfy(e -> assertThat(e.code()).matches("[a-z]+(-[a-z]+)*"));
+  }
+
+  @Test
+  void errorsAreExpectedOutcomesWithoutStackTraces() {
+    assertThat(ONE_OF_EACH).allSatisfy(e -> assertThat(e.getStackTrace()).isEmpty());
+  }
+
+  @Test
+  void errorsCarryTheirData() {
+    assertThat(new InvalidInput("expires_in", "too long").field()).isEqualTo("expires_in");
+    assertThat(new TooManyAttempts(Duration.ofSeconds(7)).retryAfter()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(new FileTooLarge(1024).maxBytes()).isEqualTo(1024);
+    assertThat(new QuotaExceeded(2048).quotaBytes()).isEqualTo(2048);
+    assertThat(new ShareGone(ShareGone.Reason.REVOKED).reason()).isEqualTo(ShareGone.Reason.REVOKED);
+  }
+
+  @Test
+  void everyShareGoneReasonHasItsOwnMessage() {
+    List<String> messages = List.of(ShareGone.Reason.values()).stream()
+        .map(reason -> new ShareGone(reason).getMessage())
+        .toList();
+
+    assertThat(messages).doesNotContainNull().doesNotHaveDuplicates();
+  }
+}
