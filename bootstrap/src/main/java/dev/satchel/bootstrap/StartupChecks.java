@@ -1,19 +1,32 @@
 package dev.satchel.bootstrap;
 
+import dev.satchel.bootstrap.config.SatchelConfig;
 import dev.satchel.domain.storage.BlobStorage;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import javax.crypto.SecretKey;
 import org.jboss.logging.Logger;
 
 /**
  * Resolves the configuration-dependent beans at start, so that a missing signing key or a bad
- * storage setting stops the service with a clear message instead of failing its first request.
+ * storage setting stops the service with a clear message instead of failing its first request;
+ * and opens the Redis connection early, so the first cached request does not pay for it.
  */
 public class StartupChecks {
   private static final Logger LOG = Logger.getLogger(StartupChecks.class);
 
-  void onStart(@Observes StartupEvent event, SecretKey signingKey, BlobStorage blobs) {
-    LOG.infof("Satchel ready: storage %s", blobs.getClass().getSimpleName());
+  void onStart(@Observes StartupEvent event, SecretKey signingKey, BlobStorage blobs, SatchelConfig config,
+      Instance<RedisDataSource> redis) {
+    if (config.cache().type() == SatchelConfig.CacheType.REDIS) {
+      try {
+        redis.get().execute("PING");
+      } catch (RuntimeException e) {
+        LOG.warnf("Redis did not answer at start (%s); serving from PostgreSQL until it does",
+            e.getClass().getSimpleName());
+      }
+    }
+    LOG.infof("Satchel ready: storage %s, cache %s", config.storage().type(), config.cache().type());
   }
 }

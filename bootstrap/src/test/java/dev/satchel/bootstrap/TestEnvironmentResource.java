@@ -23,11 +23,13 @@ public class TestEnvironmentResource implements QuarkusTestResourceLifecycleMana
 
   private String database;
   private TcpProxy databaseProxy;
+  private String signingSecret;
 
   @Override
   public Map<String, String> start() {
     database = "satchel_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
     execute("CREATE DATABASE " + database);
+    signingSecret = randomSecret();
     try {
       databaseProxy = new TcpProxy(HOST, Integer.parseInt(PORT));
     } catch (java.io.IOException e) {
@@ -40,13 +42,15 @@ public class TestEnvironmentResource implements QuarkusTestResourceLifecycleMana
         "quarkus.datasource.password", PASSWORD,
         "satchel.storage.local.path", blobDirectory(),
         "satchel.cache.key-prefix", "satchel-test-" + database + ":",
-        "satchel.jwt.secret", randomSecret());
+        "satchel.jwt.secret", signingSecret);
   }
 
   @Override
   public void inject(TestInjector injector) {
     injector.injectIntoFields(databaseProxy,
         new TestInjector.AnnotatedAndMatchesType(DatabaseRelay.class, TcpProxy.class));
+    injector.injectIntoFields(signingSecret,
+        new TestInjector.AnnotatedAndMatchesType(SigningSecret.class, String.class));
   }
 
   @Override

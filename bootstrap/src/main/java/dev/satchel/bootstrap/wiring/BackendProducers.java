@@ -1,20 +1,29 @@
 package dev.satchel.bootstrap.wiring;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.satchel.adapters.persistence.attempt.InMemoryAttemptCounter;
+import dev.satchel.adapters.persistence.attempt.RedisAttemptCounter;
 import dev.satchel.adapters.persistence.cache.InMemoryMetadataCache;
 import dev.satchel.adapters.persistence.cache.NoMetadataCache;
+import dev.satchel.adapters.persistence.cache.RedisMetadataCache;
+import dev.satchel.adapters.persistence.redis.RedisGuard;
 import dev.satchel.adapters.storage.detect.TikaMediaTypeDetector;
 import dev.satchel.adapters.storage.local.LocalFileBlobStorage;
 import dev.satchel.adapters.storage.s3.S3BlobStorage;
+import dev.satchel.bootstrap.cache.MeteredMetadataCache;
 import dev.satchel.bootstrap.config.SatchelConfig;
 import dev.satchel.domain.auth.AttemptCounter;
 import dev.satchel.domain.cache.MetadataCache;
 import dev.satchel.domain.file.MediaTypeDetector;
 import dev.satchel.domain.storage.BlobStorage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -22,6 +31,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * native binary) serves every backend. An unused backend's client is never created.
  */
 public class BackendProducers {
+  /** How long Redis is left alone after a failure before it is tried again. */
+  private static final Duration REDIS_RETRY_AFTER = Duration.ofSeconds(5);
 
   @Produces
   @Singleton
@@ -47,18 +58,31 @@ public class BackendProducers {
 
   @Produces
   @Singleton
-  MetadataCache metadataCache(SatchelConfig config) {
-    SatchelConfig.Cache cache = config.cache();
-    return switch (cache.type()) {
-      case MEMORY -> new InMemoryMetadataCache(cache.ttl(), cache.maxEntries());
-      case NONE -> new NoMetadataCache();
-      case REDIS -> throw new IllegalStateException("CACHE_TYPE=redis is not available yet");
-    };
+  RedisGuard redisGuard(Clock clock, MeterRegistry metrics) {
+    return new RedisGuard(clock, REDIS_RETRY_AFTER,
+        (operation, cause) -> metrics.counter("satchel.cache.errors", "backend", "redis", "operation", operation).increment());
   }
 
   @Produces
   @Singleton
-  AttemptCounter attemptCounter(Clock clock) {
-    return new InMemoryAttemptCounter(clock);
+  MetadataCache metadataCache(SatchelConfig config, Instance<RedisDataSource> redis, ObjectMapper json,
+      Instance<RedisGuard> guard, MeterRegistry metrics) {
+    SatchelConfig.Cache cache = config.cache();
+    MetadataCache backend = switch (cache.type()) {
+      case MEMORY -> new InMemoryMetadataCache(cache.ttl(), cache.maxEntries());
+      case NONE -> new NoMetadataCache();
+      case REDIS -> new RedisMetadataCache(redis.get(), json, guard.get(), cache.keyPrefix(), cache.ttl());
+    };
+    return new MeteredMetadataCache(backend, metrics, cache.type().name().toLowerCase(Locale.ROOT));
+  }
+
+  @Produces
+  @Singleton
+  AttemptCounter attemptCounter(SatchelConfig config, Clock clock, Instance<RedisDataSource> redis,
+      Instance<RedisGuard> guard) {
+    InMemoryAttemptCounter local = new InMemoryAttemptCounter(clock);
+    return config.cache().type() == SatchelConfig.CacheType.REDIS
+        ? new RedisAttemptCounter(redis.get(), guard.get(), config.cache().keyPrefix(), local)
+        : local;
   }
 }

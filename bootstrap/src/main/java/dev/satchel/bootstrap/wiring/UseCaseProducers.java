@@ -33,6 +33,9 @@ import dev.satchel.application.user.LogInUseCase;
 import dev.satchel.application.user.RegisterUserService;
 import dev.satchel.application.user.RegisterUserUseCase;
 import dev.satchel.bootstrap.config.SatchelConfig;
+import dev.satchel.bootstrap.metrics.MeteredDownloads;
+import dev.satchel.bootstrap.metrics.MeteredUploads;
+import dev.satchel.bootstrap.metrics.RateLimitMetrics;
 import dev.satchel.domain.auth.AttemptCounter;
 import dev.satchel.domain.auth.TokenIssuer;
 import dev.satchel.domain.cache.MetadataCache;
@@ -44,6 +47,7 @@ import dev.satchel.domain.storage.BlobStorage;
 import dev.satchel.domain.tx.TransactionBoundary;
 import dev.satchel.domain.user.PasswordHasher;
 import dev.satchel.domain.user.UserRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -63,13 +67,13 @@ public class UseCaseProducers {
   @Produces
   @Singleton
   LogInUseCase logIn(UserRepository users, PasswordHasher hasher, TokenIssuer tokens, AttemptCounter counter,
-      SatchelConfig config, TransactionBoundary tx) {
+      SatchelConfig config, TransactionBoundary tx, MeterRegistry metrics) {
     SatchelConfig.Login login = config.login();
     var perNetwork = new AttemptLimiter(counter,
         new AttemptLimiter.Policy(login.freeAttempts(), login.baseDelay(), login.maxDelay(), login.window()));
     var perAccount = new AttemptLimiter(counter,
         new AttemptLimiter.Policy(login.accountFreeAttempts(), login.baseDelay(), login.maxDelay(), login.window()));
-    return new LogInService(users, hasher, tokens, perNetwork, perAccount, tx);
+    return new RateLimitMetrics(metrics).logIn(new LogInService(users, hasher, tokens, perNetwork, perAccount, tx));
   }
 
   @Produces
@@ -81,8 +85,8 @@ public class UseCaseProducers {
   @Produces
   @Singleton
   UploadFileUseCase uploadFile(BlobStorage blobs, FileMetadataRepository files, MediaTypeDetector detector,
-      IdGenerator ids, Clock clock, TransactionBoundary tx, SatchelConfig config) {
-    return new UploadFileService(blobs, files, detector, ids, clock, tx, uploadPolicy(config));
+      IdGenerator ids, Clock clock, TransactionBoundary tx, SatchelConfig config, MeterRegistry metrics) {
+    return new MeteredUploads(new UploadFileService(blobs, files, detector, ids, clock, tx, uploadPolicy(config)), metrics);
   }
 
   @Produces
@@ -106,8 +110,8 @@ public class UseCaseProducers {
 
   @Produces
   @Singleton
-  ReadFileContentUseCase readFileContent(BlobStorage blobs) {
-    return new ReadFileContentService(blobs);
+  ReadFileContentUseCase readFileContent(BlobStorage blobs, MeterRegistry metrics) {
+    return new MeteredDownloads(new ReadFileContentService(blobs), metrics);
   }
 
   @Produces
@@ -147,11 +151,12 @@ public class UseCaseProducers {
   @Singleton
   OpenSharedFileUseCase openSharedFile(ShareLinkRepository shares, FileMetadataRepository files,
       LiveFileLookup lookup, MetadataCache cache, PasswordHasher hasher, AttemptCounter counter, Clock clock,
-      TransactionBoundary tx, SatchelConfig config) {
+      TransactionBoundary tx, SatchelConfig config, MeterRegistry metrics) {
     SatchelConfig.Login login = config.login();
     var limiter = new AttemptLimiter(counter,
         new AttemptLimiter.Policy(login.freeAttempts(), login.baseDelay(), login.maxDelay(), login.window()));
-    return new OpenSharedFileService(shares, files, lookup, cache, hasher, limiter, clock, tx);
+    return new RateLimitMetrics(metrics).openShared(
+        new OpenSharedFileService(shares, files, lookup, cache, hasher, limiter, clock, tx));
   }
 
   @Produces

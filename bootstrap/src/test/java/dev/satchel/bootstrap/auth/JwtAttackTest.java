@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.satchel.bootstrap.Api;
+import dev.satchel.bootstrap.SigningSecret;
 import dev.satchel.bootstrap.TestEnvironmentResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -19,7 +20,6 @@ import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = TestEnvironmentResource.class, scope = TestResourceScope.GLOBAL)
 class JwtAttackTest {
+  @SigningSecret
+  String signingSecret;
+
   private String validToken;
   private String userId;
 
@@ -49,9 +52,8 @@ class JwtAttackTest {
         .body("status", equalTo(401));
   }
 
-  private static SecretKeySpec realKey() {
-    return new SecretKeySpec(ConfigProvider.getConfig().getValue("satchel.jwt.secret", String.class)
-        .getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+  private SecretKeySpec realKey() {
+    return new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
 
   private JwtClaimsBuilder claims() {

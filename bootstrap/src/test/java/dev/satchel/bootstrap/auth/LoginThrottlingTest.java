@@ -35,6 +35,8 @@ class LoginThrottlingTest {
         .contentType("application/problem+json")
         .header("Retry-After", notNullValue())
         .body("code", equalTo("too-many-attempts"));
+    org.assertj.core.api.Assertions.assertThat(
+        dev.satchel.bootstrap.Metrics.value("satchel_rate_limit_rejections_total", "limit=\"login\"")).isPositive();
     // Even the right password waits out the delay from the attacking network...
     logIn(email, Api.PASSWORD, "203.0.113.7").then().statusCode(429);
     // ...while the owner elsewhere is not locked out.

@@ -63,4 +63,19 @@ class OperationsEndpointsTest {
         .then().statusCode(200)
         .body(containsString("jvm_memory_used_bytes"));
   }
+
+  @Test
+  void satchelCountsUploadsDownloadsBytesAndCacheUse() {
+    String token = dev.satchel.bootstrap.Api.newUserToken();
+    String id = dev.satchel.bootstrap.Uploads.uploadedId(token, "metered.bin", new byte[1000]);
+    dev.satchel.bootstrap.Api.as(token).when().get("/files/" + id).then().statusCode(200);
+    dev.satchel.bootstrap.Api.as(token).when().get("/files/" + id + "/content").then().statusCode(200);
+    org.assertj.core.api.Assertions.assertThat(
+        dev.satchel.bootstrap.Metrics.value("satchel_uploads_total", "outcome=\"stored\"")).isPositive();
+    org.assertj.core.api.Assertions.assertThat(dev.satchel.bootstrap.Metrics.value("satchel_upload_bytes_total")).isGreaterThanOrEqualTo(1000);
+    org.assertj.core.api.Assertions.assertThat(
+        dev.satchel.bootstrap.Metrics.value("satchel_downloads_total", "kind=\"whole\"")).isPositive();
+    org.assertj.core.api.Assertions.assertThat(dev.satchel.bootstrap.Metrics.value("satchel_download_bytes_total")).isGreaterThanOrEqualTo(1000);
+    given().when().get("/q/metrics").then().body(containsString("satchel_cache_requests_total"));
+  }
 }

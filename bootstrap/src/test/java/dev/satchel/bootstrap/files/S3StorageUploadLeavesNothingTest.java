@@ -18,11 +18,11 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The file endpoints with blobs in S3 (a real S3 API in-process), plus a storage outage. */
+/** Refused uploads and a storage outage with blobs in S3 (a real S3 API in-process). */
 @QuarkusTest
 @TestProfile(S3StorageProfile.class)
 @WithTestResource(value = TestEnvironmentResource.class, scope = TestResourceScope.GLOBAL)
-class S3StorageFileEndpointsTest extends FileEndpointsContract {
+class S3StorageUploadLeavesNothingTest extends UploadLeavesNothingContract {
 
   @StorageRelay
   TcpProxy storage;

@@ -1,0 +1,95 @@
+package dev.satchel.adapters.persistence.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.satchel.adapters.persistence.redis.RedisGuard;
+import dev.satchel.domain.cache.MetadataCache;
+import dev.satchel.domain.file.FileId;
+import dev.satchel.domain.file.FileMetadata;
+import dev.satchel.domain.share.ShareLink;
+import dev.satchel.domain.share.ShareTokenHash;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.value.ValueCommands;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@link MetadataCache} shared by every replica: compact JSON under versioned keys with a TTL.
+ * Redis failures never fail a request; they turn into misses (see {@link RedisGuard}).
+ */
+public class RedisMetadataCache implements MetadataCache {
+  private final ValueCommands<String, String> values;
+  private final KeyCommands<String> keys;
+  private final ObjectMapper json;
+  private final RedisGuard guard;
+  private final String prefix;
+  private final long ttlMillis;
+
+  public RedisMetadataCache(RedisDataSource redis, ObjectMapper json, RedisGuard guard, String prefix, Duration ttl) {
+    this.values = redis.value(String.class);
+    this.keys = redis.key();
+    this.json = json;
+    this.guard = guard;
+    this.prefix = prefix;
+    this.ttlMillis = ttl.toMillis();
+  }
+
+  @Override
+  public Optional<FileMetadata> file(FileId id) {
+    return guard.read("get", () -> Optional.ofNullable(values.get(fileKey(id))))
+        .map(text -> decode(text, CachedFile.class).toDomain());
+  }
+
+  @Override
+  public void putFile(FileMetadata file) {
+    String text = encode(CachedFile.from(file));
+    guard.write("set", false, () -> values.psetex(fileKey(file.id()), ttlMillis, text));
+  }
+
+  @Override
+  public void evictFile(FileId id) {
+    guard.write("del", true, () -> keys.del(fileKey(id)));
+  }
+
+  @Override
+  public Optional<ShareLink> share(ShareTokenHash tokenHash) {
+    return guard.read("get", () -> Optional.ofNullable(values.get(shareKey(tokenHash))))
+        .map(text -> decode(text, CachedShare.class).toDomain());
+  }
+
+  @Override
+  public void putShare(ShareLink link) {
+    String text = encode(CachedShare.from(link));
+    guard.write("set", false, () -> values.psetex(shareKey(link.tokenHash()), ttlMillis, text));
+  }
+
+  @Override
+  public void evictShare(ShareTokenHash tokenHash) {
+    guard.write("del", true, () -> keys.del(shareKey(tokenHash)));
+  }
+
+  private String fileKey(FileId id) {
+    return prefix + "file:" + id.value();
+  }
+
+  private String shareKey(ShareTokenHash hash) {
+    return prefix + "share:" + hash.hex();
+  }
+
+  private String encode(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode cache entry", e);
+    }
+  }
+
+  private <T> T decode(String text, Class<T> type) {
+    try {
+      return json.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt cache entry", e);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.satchel.bootstrap.metrics;
+
+import dev.satchel.application.share.OpenShareCommand;
+import dev.satchel.application.share.OpenSharedFileUseCase;
+import dev.satchel.application.share.SharedFile;
+import dev.satchel.application.user.LogInUseCase;
+import dev.satchel.domain.error.TooManyAttempts;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Supplier;
+
+/** Counts requests refused for exceeding a rate limit ({@code satchel_rate_limit_rejections_total}). */
+public final class RateLimitMetrics {
+  private final MeterRegistry metrics;
+
+  public RateLimitMetrics(MeterRegistry metrics) {
+    this.metrics = metrics;
+  }
+
+  private <T> T counting(String limit, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (TooManyAttempts e) {
+      metrics.counter("satchel.rate.limit.rejections", "limit", limit).increment();
+      throw e;
+    }
+  }
+
+  public LogInUseCase logIn(LogInUseCase delegate) {
+    return command -> counting("login", () -> delegate.logIn(command));
+  }
+
+  public OpenSharedFileUseCase openShared(OpenSharedFileUseCase delegate) {
+    return new OpenSharedFileUseCase() {
+      @Override
+      public SharedFile inspect(OpenShareCommand command) {
+        return counting("share-password", () -> delegate.inspect(command));
+      }
+
+      @Override
+      public SharedFile claimDownload(SharedFile inspected) {
+        return delegate.claimDownload(inspected);
+      }
+    };
+  }
+}
