@@ -108,7 +108,7 @@ public class FileResource {
     if (length > limits.maxFileBytes() + MULTIPART_OVERHEAD) {
       throw new dev.satchel.domain.error.FileTooLarge(limits.maxFileBytes()); // refuse before reading
     }
-    MultipartUploadReader.FilePart part = MultipartUploadReader.openFilePart(contentType, length, body);
+    MultipartUploadReader.FilePart part = MultipartUploadReader.openFilePart(contentType, body);
     FileMetadata stored = upload.upload(new UploadFileCommand(
         currentUser.id(), part.filename(), part.declaredType(), part.content(), OptionalLong.empty()));
     return Response.status(Response.Status.CREATED)

@@ -54,7 +54,9 @@ public final class LocalFileBlobStorage implements BlobStorage {
       // should the file on disk disagree.
       long length = Math.max(0, Math.min(range.map(ByteRange::length).orElse(size), size - first));
       channel.position(first);
-      return new BlobContent(new RangeInputStream(Channels.newInputStream(channel), length), length);
+      Path file = pathOf(key);
+      return new BlobContent(new RangeInputStream(Channels.newInputStream(channel), length), length,
+          Optional.of(new BlobContent.FileRegion(file, first, length)));
     } catch (NoSuchFileException e) {
       // A row pointing at no bytes is an inconsistency of the store, not a missing file.
       throw new StorageUnavailable("blob missing", e);

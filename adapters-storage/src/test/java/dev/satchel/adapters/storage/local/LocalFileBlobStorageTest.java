@@ -119,4 +119,19 @@ class LocalFileBlobStorageTest extends BlobStorageContractTest {
       throw new UncheckedIOException(e);
     }
   }
+
+  @Test
+  void readNamesTheFileRegionSoItCanBeSentWithoutCopying() throws IOException {
+    StorageKey key = newKey();
+    byte[] bytes = randomBytes(5000, 11);
+    storage.write(key, source(bytes), OptionalLong.empty());
+
+    try (var content = storage.read(key, Optional.of(new dev.satchel.domain.storage.ByteRange(100, 199)))) {
+      var region = content.fileRegion().orElseThrow();
+      assertThat(region.offset()).isEqualTo(100);
+      assertThat(region.length()).isEqualTo(100);
+      byte[] viaRegion = java.util.Arrays.copyOfRange(Files.readAllBytes(region.path()), 100, 200);
+      assertThat(viaRegion).isEqualTo(java.util.Arrays.copyOfRange(bytes, 100, 200));
+    }
+  }
 }
