@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * A multipart body read as a stream through one reusable buffer: it finds part boundaries with a
- * tight scan for the delimiter ({@code CRLF--boundary}), so the file part flows on at memory
- * speed and nothing but the buffer is ever held.
+ * Boyer-Moore-Horspool scan for the delimiter ({@code CRLF--boundary}), so the file part flows on
+ * at memory speed and nothing but the buffer is ever held.
  */
 final class MultipartBody {
   static final int BUFFER_SIZE = 256 * 1024;
@@ -16,14 +16,18 @@ final class MultipartBody {
 
   private final InputStream source;
   private final byte[] delimiter;
+  private final int[] skip;
   private final byte[] buffer;
   private int start;
   private int end;
   private boolean sourceEnded;
+  /** Where the part's content scan resumes: no delimiter starts between {@code start} and here. */
+  private int scannedTo;
 
   MultipartBody(InputStream source, String boundary) {
     this.source = source;
     this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+    this.skip = skipTable(delimiter);
     this.buffer = new byte[Math.max(BUFFER_SIZE, delimiter.length * 2 + MAX_HEADER_BYTES)];
     // The first delimiter has no CRLF before it: pretend it had one, so every delimiter looks alike.
     buffer[0] = '\r';
@@ -110,8 +114,11 @@ final class MultipartBody {
         return 0;
       }
       while (!finished) {
-        int found = find(delimiter, start);
+        // Resume the scan where the last one stopped: rescanning the whole buffer on every small
+        // read made the search quadratic in the buffer size.
+        int found = find(delimiter, Math.max(start, scannedTo));
         int safeEnd = found >= 0 ? found : end - delimiter.length + 1;
+        scannedTo = found >= 0 ? found : Math.max(start, safeEnd);
         if (safeEnd > start) {
           int n = Math.min(length, safeEnd - start);
           System.arraycopy(buffer, start, target, offset, n);
@@ -150,6 +157,7 @@ final class MultipartBody {
     if (start > 0) {
       System.arraycopy(buffer, start, buffer, 0, end - start);
       end -= start;
+      scannedTo = Math.max(0, scannedTo - start);
       start = 0;
     }
     int n = source.read(buffer, end, buffer.length - end);
@@ -163,6 +171,27 @@ final class MultipartBody {
 
   /** Index of {@code pattern} in the buffered bytes from {@code from}, or -1. */
   private int find(byte[] pattern, int from) {
+    return pattern == delimiter ? findDelimiter(from) : findNaive(pattern, from);
+  }
+
+  // Boyer-Moore-Horspool: in file content the scan mostly jumps a whole delimiter length ahead,
+  // so it touches a few bytes per delimiter length instead of every byte.
+  private int findDelimiter(int from) {
+    int last = delimiter.length - 1;
+    for (int i = from; i <= end - delimiter.length; ) {
+      int j = last;
+      while (j >= 0 && buffer[i + j] == delimiter[j]) {
+        j--;
+      }
+      if (j < 0) {
+        return i;
+      }
+      i += skip[buffer[i + last] & 0xFF];
+    }
+    return -1;
+  }
+
+  private int findNaive(byte[] pattern, int from) {
     byte first = pattern[0];
     int last = end - pattern.length;
     for (int i = from; i <= last; i++) {
@@ -171,6 +200,15 @@ final class MultipartBody {
       }
     }
     return -1;
+  }
+
+  private static int[] skipTable(byte[] pattern) {
+    int[] table = new int[256];
+    Arrays.fill(table, pattern.length);
+    for (int k = 0; k < pattern.length - 1; k++) {
+      table[pattern[k] & 0xFF] = pattern.length - 1 - k;
+    }
+    return table;
   }
 
   private static IOException malformed(String why) {
