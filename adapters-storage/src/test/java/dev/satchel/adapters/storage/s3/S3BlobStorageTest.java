@@ -43,9 +43,8 @@ class S3BlobStorageTest extends BlobStorageContractTest {
         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "access", "secret")
         .build();
     s3Proxy.start();
-    while (!AbstractLifeCycle.STARTED.equals(s3Proxy.getState())) {
-      Thread.sleep(10);
-    }
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> AbstractLifeCycle.STARTED.equals(s3Proxy.getState()));
     s3 = client(URI.create("http://127.0.0.1:" + s3Proxy.getPort()));
     storage = new S3BlobStorage(s3, BUCKET);
     storage.createBucketIfMissing();
