@@ -1,6 +1,5 @@
 package dev.satchel.application.file;
 
-import dev.satchel.domain.error.FileNotFound;
 import dev.satchel.domain.file.FileId;
 import dev.satchel.domain.file.FileMetadata;
 import dev.satchel.domain.user.UserId;
@@ -15,6 +14,6 @@ public final class GetFileService implements GetFileUseCase {
 
   @Override
   public FileMetadata get(UserId caller, FileId id) {
-    return lookup.find(id).filter(file -> file.isOwnedBy(caller)).orElseThrow(FileNotFound::new);
+    return lookup.findOwned(id, caller);
   }
 }

@@ -1,10 +1,12 @@
 package dev.satchel.application.file;
 
 import dev.satchel.domain.cache.MetadataCache;
+import dev.satchel.domain.error.FileNotFound;
 import dev.satchel.domain.file.FileId;
 import dev.satchel.domain.file.FileMetadata;
 import dev.satchel.domain.file.FileMetadataRepository;
 import dev.satchel.domain.tx.TransactionBoundary;
+import dev.satchel.domain.user.UserId;
 import java.util.Optional;
 
 /** Read-through lookup of live file metadata: the cache first, then the repository. */
@@ -17,6 +19,15 @@ public final class LiveFileLookup {
     this.files = files;
     this.cache = cache;
     this.tx = tx;
+  }
+
+  /**
+   * The caller's live file.
+   *
+   * @throws FileNotFound when it is missing, deleted or someone else's (indistinguishably)
+   */
+  public FileMetadata findOwned(FileId id, UserId caller) {
+    return find(id).filter(file -> file.isOwnedBy(caller)).orElseThrow(FileNotFound::new);
   }
 
   public Optional<FileMetadata> find(FileId id) {

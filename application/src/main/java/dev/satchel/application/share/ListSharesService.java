@@ -1,7 +1,6 @@
 package dev.satchel.application.share;
 
 import dev.satchel.application.file.LiveFileLookup;
-import dev.satchel.domain.error.FileNotFound;
 import dev.satchel.domain.file.FileId;
 import dev.satchel.domain.share.ShareLink;
 import dev.satchel.domain.share.ShareLinkRepository;
@@ -23,7 +22,7 @@ public final class ListSharesService implements ListSharesUseCase {
 
   @Override
   public List<ShareLink> list(UserId caller, FileId fileId) {
-    fileLookup.find(fileId).filter(f -> f.isOwnedBy(caller)).orElseThrow(FileNotFound::new);
+    fileLookup.findOwned(fileId, caller);
     return tx.inTransaction(() -> shares.listForFile(fileId, caller));
   }
 }

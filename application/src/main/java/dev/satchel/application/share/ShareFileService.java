@@ -1,7 +1,6 @@
 package dev.satchel.application.share;
 
 import dev.satchel.application.file.LiveFileLookup;
-import dev.satchel.domain.error.FileNotFound;
 import dev.satchel.domain.error.InvalidInput;
 import dev.satchel.domain.id.IdGenerator;
 import dev.satchel.domain.share.ShareId;
@@ -55,7 +54,7 @@ public final class ShareFileService implements ShareFileUseCase {
     if (maxDownloads.isPresent() && maxDownloads.getAsInt() < 1) {
       throw new InvalidInput("max_downloads", "max_downloads must be at least 1.");
     }
-    fileLookup.find(command.fileId()).filter(f -> f.isOwnedBy(command.caller())).orElseThrow(FileNotFound::new);
+    fileLookup.findOwned(command.fileId(), command.caller());
     var passwordHash = command.password().map(p -> hasher.hash(new Password(p)));
     ShareToken token = ShareToken.random(random);
     Instant now = clock.instant();

@@ -69,11 +69,14 @@ public class UseCaseProducers {
   LogInUseCase logIn(UserRepository users, PasswordHasher hasher, TokenIssuer tokens, AttemptCounter counter,
       SatchelConfig config, TransactionBoundary tx, MeterRegistry metrics) {
     SatchelConfig.Login login = config.login();
-    var perNetwork = new AttemptLimiter(counter,
-        new AttemptLimiter.Policy(login.freeAttempts(), login.baseDelay(), login.maxDelay(), login.window()));
-    var perAccount = new AttemptLimiter(counter,
-        new AttemptLimiter.Policy(login.accountFreeAttempts(), login.baseDelay(), login.maxDelay(), login.window()));
+    var perNetwork = limiter(counter, login, login.freeAttempts());
+    var perAccount = limiter(counter, login, login.accountFreeAttempts());
     return new RateLimitMetrics(metrics).logIn(new LogInService(users, hasher, tokens, perNetwork, perAccount, tx));
+  }
+
+  private static AttemptLimiter limiter(AttemptCounter counter, SatchelConfig.Login login, int freeAttempts) {
+    return new AttemptLimiter(counter,
+        new AttemptLimiter.Policy(freeAttempts, login.baseDelay(), login.maxDelay(), login.window()));
   }
 
   @Produces
@@ -153,8 +156,8 @@ public class UseCaseProducers {
       LiveFileLookup lookup, MetadataCache cache, PasswordHasher hasher, AttemptCounter counter, Clock clock,
       TransactionBoundary tx, SatchelConfig config, MeterRegistry metrics) {
     SatchelConfig.Login login = config.login();
-    var limiter = new AttemptLimiter(counter,
-        new AttemptLimiter.Policy(login.freeAttempts(), login.baseDelay(), login.maxDelay(), login.window()));
+    // Link passwords are guessed like account passwords: the same delays, per link and network.
+    var limiter = limiter(counter, login, login.freeAttempts());
     return new RateLimitMetrics(metrics).openShared(
         new OpenSharedFileService(shares, files, lookup, cache, hasher, limiter, clock, tx));
   }
