@@ -10,6 +10,8 @@ import dev.satchel.domain.error.ShareNotFound;
 import dev.satchel.domain.error.SharePasswordRejected;
 import dev.satchel.domain.file.FileMetadata;
 import dev.satchel.domain.file.FileMetadataRepository;
+import dev.satchel.domain.share.ShareGrant;
+import dev.satchel.domain.share.ShareGrants;
 import dev.satchel.domain.share.ShareLink;
 import dev.satchel.domain.share.ShareLinkRepository;
 import dev.satchel.domain.share.ShareToken;
@@ -17,15 +19,19 @@ import dev.satchel.domain.share.ShareTokenHash;
 import dev.satchel.domain.tx.TransactionBoundary;
 import dev.satchel.domain.user.PasswordHasher;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Resolves a public token to its file: unknown tokens are 404s; expired, revoked, exhausted links
  * and deleted files are gone; protected links need their password, with guessing throttled per
- * link and client network.
+ * link and client network, or a grant sealed by an earlier right password for the same link.
  */
 public final class OpenSharedFileService implements OpenSharedFileUseCase {
+  /** How long a right password is remembered for one visitor (API.md, "Share links in a browser"). */
+  static final Duration GRANT_LIFETIME = Duration.ofMinutes(15);
+
   private final ShareLinkRepository shares;
   private final FileMetadataRepository files;
   private final LiveFileLookup fileLookup;
@@ -34,6 +40,7 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
   private final AttemptLimiter passwordLimiter;
   private final Clock clock;
   private final TransactionBoundary tx;
+  private final ShareGrants grants;
 
   public OpenSharedFileService(
       ShareLinkRepository shares,
@@ -43,7 +50,8 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
       PasswordHasher hasher,
       AttemptLimiter passwordLimiter,
       Clock clock,
-      TransactionBoundary tx) {
+      TransactionBoundary tx,
+      ShareGrants grants) {
     this.shares = shares;
     this.files = files;
     this.fileLookup = fileLookup;
@@ -52,13 +60,14 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
     this.passwordLimiter = passwordLimiter;
     this.clock = clock;
     this.tx = tx;
+    this.grants = grants;
   }
 
   @Override
   public SharedFile inspect(OpenShareCommand command) {
     ShareLink link = findLink(command.token()).orElseThrow(ShareNotFound::new);
     // A protected link tells nothing about its state or its file before the password is right.
-    if (link.isPasswordProtected()) {
+    if (link.isPasswordProtected() && !granted(link, command)) {
       checkPassword(link, command);
     }
     link.unusableReason(clock.instant()).ifPresent(reason -> {
@@ -66,6 +75,19 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
     });
     FileMetadata file = fileLookup.find(link.fileId()).orElseThrow(() -> new ShareGone(ShareGone.Reason.FILE_DELETED));
     return new SharedFile(link, file);
+  }
+
+  @Override
+  public UnlockedShare unlock(OpenShareCommand command) {
+    SharedFile opened = inspect(new OpenShareCommand(command.token(), command.password(), command.clientAddress()));
+    ShareGrant grant = new ShareGrant(opened.link().id(), clock.instant().plus(GRANT_LIFETIME));
+    return new UnlockedShare(grants.seal(grant), GRANT_LIFETIME);
+  }
+
+  // A grant proves an earlier right password, so it also passes while the network is throttled.
+  private boolean granted(ShareLink link, OpenShareCommand command) {
+    Instant now = clock.instant();
+    return command.grant().flatMap(grants::open).filter(grant -> grant.admits(link, now)).isPresent();
   }
 
   @Override

@@ -1,12 +1,19 @@
 package dev.satchel.application.share;
 
 /**
- * In-port: the public side of a link. {@link #inspect} checks without counting (for HEAD and
- * conditional requests); {@link #claimDownload} counts one download atomically.
+ * In-port: the public side of a link. {@link #inspect} checks without counting (for HEAD,
+ * conditional requests and the browser landing page); {@link #claimDownload} counts one download
+ * atomically; {@link #unlock} trades a right password for a grant that stands in for it.
  */
 public interface OpenSharedFileUseCase {
   SharedFile inspect(OpenShareCommand command);
 
   /** @throws dev.satchel.domain.error.ShareGone when the link ran out or died meanwhile */
   SharedFile claimDownload(SharedFile inspected);
+
+  /**
+   * Checks the password exactly as {@link #inspect} does (throttled, the link must still work) and
+   * seals a grant for this link, valid for 15 minutes. A grant in the command is ignored here.
+   */
+  UnlockedShare unlock(OpenShareCommand command);
 }

@@ -21,6 +21,7 @@ import dev.satchel.domain.testing.InMemoryAttemptCounter;
 import dev.satchel.domain.testing.InMemoryBlobStorage;
 import dev.satchel.domain.testing.InMemoryFileMetadataRepository;
 import dev.satchel.domain.testing.InMemoryMetadataCache;
+import dev.satchel.domain.testing.InMemoryShareGrants;
 import dev.satchel.domain.testing.InMemoryShareLinkRepository;
 import dev.satchel.domain.testing.MutableClock;
 import dev.satchel.domain.testing.SequentialIdGenerator;
@@ -62,7 +63,7 @@ class OpenSharedFileServiceTest {
   private final ShareFileService sharing = new ShareFileService(lookup, shares, hasher, new SequentialIdGenerator(),
       new SecureRandom(), clock, tx, new SharePolicy(TTL, Duration.ofDays(30)));
   private final OpenSharedFileService service = new OpenSharedFileService(shares, files, lookup, cache, hasher,
-      new AttemptLimiter(new InMemoryAttemptCounter(clock), GUESSING), clock, tx);
+      new AttemptLimiter(new InMemoryAttemptCounter(clock), GUESSING), clock, tx, new InMemoryShareGrants());
   private final UserId owner = TestFiles.newUser();
   private final FileMetadata file = store();
 

@@ -3,6 +3,7 @@ package dev.satchel.bootstrap.metrics;
 import dev.satchel.application.share.OpenShareCommand;
 import dev.satchel.application.share.OpenSharedFileUseCase;
 import dev.satchel.application.share.SharedFile;
+import dev.satchel.application.share.UnlockedShare;
 import dev.satchel.application.user.LogInUseCase;
 import dev.satchel.domain.error.TooManyAttempts;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +40,11 @@ public final class RateLimitMetrics {
       @Override
       public SharedFile claimDownload(SharedFile inspected) {
         return delegate.claimDownload(inspected);
+      }
+
+      @Override
+      public UnlockedShare unlock(OpenShareCommand command) {
+        return counting("share-password", () -> delegate.unlock(command));
       }
     };
   }

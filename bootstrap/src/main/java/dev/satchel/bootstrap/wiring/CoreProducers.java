@@ -2,11 +2,13 @@ package dev.satchel.bootstrap.wiring;
 
 import dev.satchel.bootstrap.config.SatchelConfig;
 import dev.satchel.bootstrap.security.Argon2PasswordHasher;
+import dev.satchel.bootstrap.security.HmacShareGrants;
 import dev.satchel.bootstrap.security.JwtKeys;
 import dev.satchel.bootstrap.security.JwtTokenIssuer;
 import dev.satchel.domain.auth.TokenIssuer;
 import dev.satchel.domain.id.IdGenerator;
 import dev.satchel.domain.id.UuidV7Generator;
+import dev.satchel.domain.share.ShareGrants;
 import dev.satchel.domain.user.PasswordHasher;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -57,5 +59,12 @@ public class CoreProducers {
   TokenIssuer tokenIssuer(SatchelConfig config, SecretKey key, Clock clock) {
     SatchelConfig.Jwt jwt = config.jwt();
     return new JwtTokenIssuer(key, jwt.issuer(), jwt.audience(), jwt.lifetime(), clock);
+  }
+
+  /** Grants are keyed from the token secret, so one SECRET_KEY still configures every replica. */
+  @Produces
+  @Singleton
+  ShareGrants shareGrants(SecretKey key) {
+    return new HmacShareGrants(key);
   }
 }

@@ -42,6 +42,7 @@ import dev.satchel.domain.cache.MetadataCache;
 import dev.satchel.domain.file.FileMetadataRepository;
 import dev.satchel.domain.file.MediaTypeDetector;
 import dev.satchel.domain.id.IdGenerator;
+import dev.satchel.domain.share.ShareGrants;
 import dev.satchel.domain.share.ShareLinkRepository;
 import dev.satchel.domain.storage.BlobStorage;
 import dev.satchel.domain.tx.TransactionBoundary;
@@ -154,12 +155,12 @@ public class UseCaseProducers {
   @Singleton
   OpenSharedFileUseCase openSharedFile(ShareLinkRepository shares, FileMetadataRepository files,
       LiveFileLookup lookup, MetadataCache cache, PasswordHasher hasher, AttemptCounter counter, Clock clock,
-      TransactionBoundary tx, SatchelConfig config, MeterRegistry metrics) {
+      TransactionBoundary tx, SatchelConfig config, MeterRegistry metrics, ShareGrants grants) {
     SatchelConfig.Login login = config.login();
     // Link passwords are guessed like account passwords: the same delays, per link and network.
     var limiter = limiter(counter, login, login.freeAttempts());
     return new RateLimitMetrics(metrics).openShared(
-        new OpenSharedFileService(shares, files, lookup, cache, hasher, limiter, clock, tx));
+        new OpenSharedFileService(shares, files, lookup, cache, hasher, limiter, clock, tx, grants));
   }
 
   @Produces
