@@ -5,6 +5,9 @@ import static dev.satchel.adapters.rest.ApiResponses.PROBLEM;
 import dev.satchel.adapters.rest.ClientAddress;
 import dev.satchel.adapters.rest.content.ContentResponder;
 import dev.satchel.adapters.rest.problem.Problem;
+import dev.satchel.adapters.rest.share.page.BrowserNavigation;
+import dev.satchel.adapters.rest.share.page.GrantCookie;
+import dev.satchel.adapters.rest.share.page.SharePages;
 import dev.satchel.application.share.OpenShareCommand;
 import dev.satchel.application.share.OpenSharedFileUseCase;
 import dev.satchel.application.share.SharedFile;
@@ -15,6 +18,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -30,7 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Public downloads through a link's token, without authentication. Every GET answered 200 or 206
- * counts one download; HEAD, 304 and 416 answers do not.
+ * counts one download; HEAD, 304 and 416 answers do not. A browser navigating here gets a page
+ * instead ({@link SharePages}), and the bytes from {@code ?download=1}.
  */
 @Path("/share/{token}")
 @Tag(name = "Sharing")
@@ -47,25 +52,36 @@ public class PublicShareResource {
 
   private final OpenSharedFileUseCase openShared;
   private final ContentResponder content;
+  private final SharePages pages;
 
-  public PublicShareResource(OpenSharedFileUseCase openShared, ContentResponder content) {
+  public PublicShareResource(OpenSharedFileUseCase openShared, ContentResponder content, SharePages pages) {
     this.openShared = openShared;
     this.content = content;
+    this.pages = pages;
   }
 
   @GET
   @Produces(MediaType.WILDCARD)
   @Operation(summary = "Download a shared file (Range and If-None-Match supported; counts one download)")
-  @APIResponse(responseCode = "200", description = "The whole file")
+  @APIResponse(responseCode = "200", description = "The whole file; or, to a browser (Accept preferring text/html)"
+      + " without ?download, an HTML page about the file that counts nothing (failures are then pages too,"
+      + " with the same status)",
+      content = {@Content(mediaType = MediaType.WILDCARD), @Content(mediaType = MediaType.TEXT_HTML)})
   @APIResponse(responseCode = "206", description = "The requested byte range")
   @APIResponse(responseCode = "304", description = "If-None-Match matched the ETag (not counted)")
   @APIResponse(responseCode = "416", description = "The range lies beyond the end of the file (not counted)")
   public Response download(
       @PathParam("token") String token,
       @Parameter(description = "The link's password, if it has one") @HeaderParam(PASSWORD_HEADER) String password,
+      @Parameter(description = "Any value: the bytes even for a browser") @QueryParam("download") String download,
       @Context HttpHeaders headers,
       @Context HttpServerRequest request) {
-    return serve(token, password, headers, request, false);
+    if (!BrowserNavigation.prefersHtml(headers.getHeaderString(HttpHeaders.ACCEPT))) {
+      return serve(token, password, headers, request, false);
+    }
+    return download == null
+        ? pages.landing(token, command(token, password, headers, request))
+        : pages.orPage(token, () -> serve(token, password, headers, request, false));
   }
 
   @HEAD
@@ -80,11 +96,17 @@ public class PublicShareResource {
   }
 
   private Response serve(String token, String password, HttpHeaders headers, HttpServerRequest request, boolean head) {
-    SharedFile shared = openShared.inspect(
-        new OpenShareCommand(token, Optional.ofNullable(password), ClientAddress.of(request)));
+    SharedFile shared = openShared.inspect(command(token, password, headers, request));
+    // Vary: the same URL answers a page to browsers (RFC 9110 §12.5.5).
     Map<String, String> extra = shared.link().isPasswordProtected()
-        ? Map.of("Referrer-Policy", "no-referrer", HttpHeaders.CACHE_CONTROL, "private, no-store")
-        : Map.of("Referrer-Policy", "no-referrer");
+        ? Map.of("Referrer-Policy", "no-referrer", HttpHeaders.CACHE_CONTROL, "private, no-store",
+            HttpHeaders.VARY, HttpHeaders.ACCEPT)
+        : Map.of("Referrer-Policy", "no-referrer", HttpHeaders.VARY, HttpHeaders.ACCEPT);
     return content.respond(shared.file(), headers, head, () -> openShared.claimDownload(shared), extra);
+  }
+
+  // The grant cookie of an unlocked browser stands in for the password header, ranges included.
+  private static OpenShareCommand command(String token, String password, HttpHeaders headers, HttpServerRequest request) {
+    return new OpenShareCommand(token, Optional.ofNullable(password), GrantCookie.from(headers), ClientAddress.of(request));
   }
 }

@@ -1,0 +1,35 @@
+package dev.satchel.adapters.rest.share.page;
+
+import dev.satchel.application.share.UnlockedShare;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Optional;
+
+/**
+ * The cookie that carries a sealed share grant between a browser and one link: scoped to that
+ * link's path, invisible to scripts, never sent cross-site, and {@code Secure} when the visitor
+ * came over https (directly or through a trusted proxy's {@code X-Forwarded-Proto}).
+ */
+public final class GrantCookie {
+  public static final String NAME = "satchel_share_grant";
+
+  private GrantCookie() {}
+
+  /** The sealed grant a request carries, if any; the use case decides whether it is any good. */
+  public static Optional<String> from(HttpHeaders headers) {
+    Cookie cookie = headers.getCookies().get(NAME);
+    return cookie == null ? Optional.empty() : Optional.ofNullable(cookie.getValue());
+  }
+
+  /**
+   * A {@code Set-Cookie} value (RFC 6265) for {@code unlocked} on the link {@code token}. Only call
+   * after the token opened a link: then it is one Satchel generated (base64url), so it cannot
+   * smuggle attributes into the header.
+   */
+  public static String issue(String token, UnlockedShare unlocked, HttpServerRequest request) {
+    String secure = "https".equalsIgnoreCase(request.scheme()) ? "; Secure" : "";
+    return NAME + "=" + unlocked.grant() + "; Path=/share/" + token + "; Max-Age=" + unlocked.lifetime().toSeconds()
+        + "; HttpOnly; SameSite=Strict" + secure;
+  }
+}
