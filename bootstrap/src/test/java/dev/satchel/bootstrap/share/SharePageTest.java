@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.satchel.bootstrap.AdjustableClock;
 import dev.satchel.bootstrap.Api;
 import dev.satchel.bootstrap.TestEnvironmentResource;
 import dev.satchel.bootstrap.Uploads;
@@ -18,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
@@ -159,21 +157,6 @@ class SharePageTest extends SharedFileFixture {
     }
     download("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404)
         .contentType("application/problem+json");
-  }
-
-  @Test
-  void expiredLinkIsAHuman410AndStillProblemJsonForPrograms() throws Exception {
-    String shareToken = share(Map.of("expires_in", 3600)).path("token");
-    AdjustableClock.advance(Duration.ofHours(1));
-    try (WebClient browser = Browser.open()) {
-      HtmlPage page = browser.getPage(Browser.url("/share/" + shareToken));
-
-      assertThat(page.getWebResponse().getStatusCode()).isEqualTo(410);
-      assertThat(page.getElementsByTagName("h1").get(0).getTextContent()).isEqualTo("Link no longer available");
-      assertThat(page.asNormalizedText()).contains("expired");
-    }
-    download(shareToken).then().statusCode(410).contentType("application/problem+json")
-        .body("code", equalTo("share-gone"));
   }
 
   @Test
