@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -59,7 +60,8 @@ public class PublicShareResource {
   @APIResponse(responseCode = "416", ref = "RangeNotSatisfiable")
   public Response download(
       @Parameter(description = "The link's token, from share_url") @PathParam("token") String token,
-      @Parameter(description = "The link's password (UTF-8), if it has one", schema = @Schema(format = "password"))
+      @Parameter(description = "The link's password (UTF-8), if it has one",
+          schema = @Schema(type = SchemaType.STRING, format = "password"))
       @HeaderParam(PASSWORD_HEADER) String password,
       @Context HttpHeaders headers,
       @Context HttpServerRequest request) {
@@ -73,7 +75,8 @@ public class PublicShareResource {
   @APIResponse(responseCode = "412", description = "If-Match or If-Unmodified-Since failed")
   public Response head(
       @Parameter(description = "The link's token, from share_url") @PathParam("token") String token,
-      @Parameter(description = "The link's password (UTF-8), if it has one", schema = @Schema(format = "password"))
+      @Parameter(description = "The link's password (UTF-8), if it has one",
+          schema = @Schema(type = SchemaType.STRING, format = "password"))
       @HeaderParam(PASSWORD_HEADER) String password,
       @Context HttpHeaders headers,
       @Context HttpServerRequest request) {
