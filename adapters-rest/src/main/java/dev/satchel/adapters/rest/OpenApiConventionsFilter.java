@@ -98,6 +98,7 @@ public class OpenApiConventionsFilter implements OASFilter {
     Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
     sorted.forEach((status, response) -> {
       if (response.getRef() != null) {
+        response.setDescription(null); // SmallRye's default "OK" would hide the shared answer's own
         return;
       }
       if (isError(status) && response.getContent() == null && !head) {
