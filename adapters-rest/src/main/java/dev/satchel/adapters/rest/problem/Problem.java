@@ -7,8 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
 public record Problem(
-    @Schema(required = true, format = "uri", description = "URI identifying the kind of problem", example = "https://satchel.dev/problems/file-not-found")
-    String type,
+    @Schema(required = true, format = "uri", description = "URI identifying the kind of problem",
+        example = "https://satchel.dev/problems/file-not-found") String type,
     @Schema(required = true, example = "Not Found") String title,
     @Schema(required = true, description = "The HTTP status code", example = "404") int status,
     @Schema(example = "No such file.") String detail,
