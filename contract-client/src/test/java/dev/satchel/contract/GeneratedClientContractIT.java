@@ -131,10 +131,15 @@ class GeneratedClientContractIT {
     assertThat(etag).isEqualTo("\"" + sha256(report) + "\"");
     assertThat(whole.getHeaders().get("content-disposition").getFirst()).startsWith("attachment");
     assertThat(whole.getHeaders()).containsKey("last-modified");
-    ApiResponse<File> range = files.downloadFileWithHttpInfo(uploaded.getFileId(), "bytes=4-12", null, null, null, null);
+    ApiResponse<File> range =
+        files.downloadFileWithHttpInfo(uploaded.getFileId(), "bytes=4-12", null, null, null, null);
     assertThat(range.getStatusCode()).isEqualTo(206);
     assertThat(Files.readAllBytes(range.getData().toPath())).isEqualTo("quarterly".getBytes(StandardCharsets.UTF_8));
     assertThat(range.getHeaders().get("content-range")).containsExactly("bytes 4-12/" + report.length);
+    ApiException beyondTheEnd = catchThrowableOfType(ApiException.class,
+        () -> files.downloadFile(uploaded.getFileId(), "bytes=1000-", null, null, null, null));
+    assertThat(beyondTheEnd.getCode()).isEqualTo(416);
+    assertThat(beyondTheEnd.getResponseHeaders().firstValue("Content-Range")).hasValue("bytes */" + report.length);
     ApiException notModified = catchThrowableOfType(ApiException.class,
         () -> files.downloadFile(uploaded.getFileId(), null, null, etag, null, null));
     assertThat(notModified.getCode()).isEqualTo(304);
@@ -146,7 +151,8 @@ class GeneratedClientContractIT {
     assertThat(share.getPasswordProtected()).isTrue();
     assertThat(share.getFileId()).isEqualTo(uploaded.getFileId());
     assertThat(share.getShareUrl()).isEqualTo(URI.create("http://public.example/share/" + share.getToken()));
-    assertThat(share.getExpiresAt()).isBetween(OffsetDateTime.now().plusMinutes(59), OffsetDateTime.now().plusMinutes(61));
+    assertThat(share.getExpiresAt())
+        .isBetween(OffsetDateTime.now().plusMinutes(59), OffsetDateTime.now().plusMinutes(61));
     ShareLink listed = sharing.listShares(uploaded.getFileId()).getFirst();
     assertThat(listed.getShareId()).isEqualTo(share.getShareId());
     assertThat(listed.getDownloadCount()).isZero();

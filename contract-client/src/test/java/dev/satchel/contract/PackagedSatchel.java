@@ -86,7 +86,8 @@ final class PackagedSatchel implements AutoCloseable {
 
   private static void readOutput(Process process, CompletableFuture<Integer> port) {
     List<String> lines = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!port.isDone()) {
           lines.add(line);

@@ -75,15 +75,18 @@ public class OpenApiConventionsFilter implements OASFilter {
         operation.setParameters(null);
       }
     }
-    APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+    APIResponses responses =
+        operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
     operation.setResponses(responses);
     APIResponse ok = responses.getAPIResponse("200");
     if (ok != null && ok.getRef() != null && BYTE_ANSWERS.contains(ok.getRef())) {
       REQUEST_HEADERS.forEach(name -> operation.addParameter(OASFactory.createParameter().ref(name)));
     }
     boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
-    if (operation.getRequestBody() != null || (operation.getParameters() != null && !operation.getParameters().isEmpty())) {
-      addIfAbsent(responses, "400", "Malformed request: the problem's field names the parameter or body field at fault");
+    boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
+    if (operation.getRequestBody() != null || hasParameters) {
+      addIfAbsent(responses, "400",
+          "Malformed request: the problem's field names the parameter or body field at fault");
     }
     if (operation.getRequestBody() != null) {
       addIfAbsent(responses, "415", "The request body's Content-Type is not one this operation accepts");
