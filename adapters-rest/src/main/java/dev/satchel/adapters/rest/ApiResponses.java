@@ -2,7 +2,6 @@ package dev.satchel.adapters.rest;
 
 /** Shared wording for the OpenAPI document. */
 public final class ApiResponses {
-  public static final String PROBLEM = "application/problem+json";
   public static final String BEARER = "bearer";
 
   private ApiResponses() {}

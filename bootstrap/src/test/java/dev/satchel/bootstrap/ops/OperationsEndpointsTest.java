@@ -1,15 +1,19 @@
 package dev.satchel.bootstrap.ops;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.satchel.bootstrap.TestEnvironmentResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -55,6 +59,73 @@ class OperationsEndpointsTest {
         .body("paths.'/files/{file_id}/shares'.get", notNullValue())
         .body("paths.'/shares/{share_id}'.delete.responses.'404'", notNullValue())
         .body("paths.'/share/{token}'.get.responses.'410'", notNullValue());
+  }
+
+  @Test
+  void openApiDocumentNamesPropertiesAsTheWireDoes() {
+    given().queryParam("format", "json").when().get("/q/openapi")
+        .then().statusCode(200)
+        .body("components.schemas.Token.properties.keySet()", containsInAnyOrder("access_token", "token_type", "expires_in"))
+        .body("components.schemas.Token.required", containsInAnyOrder("access_token", "token_type", "expires_in"))
+        .body("components.schemas.ShareRequest.properties.keySet()",
+            containsInAnyOrder("expires_in", "max_downloads", "password"))
+        .body("components.schemas.CreatedShare.properties.max_downloads.type", hasItems("integer", "null"))
+        .body("components.schemas.CreatedShare.required", hasItems("share_id", "token", "share_url", "max_downloads"))
+        .body("components.schemas.ShareLink.properties.keySet()", hasItems("download_count", "password_protected"))
+        .body("components.schemas.FileMetadata.required",
+            containsInAnyOrder("file_id", "filename", "size", "content_type", "checksum_sha256", "upload_date"))
+        .body("components.schemas.FileMetadata.properties.size.format", equalTo("int64"))
+        .body("components.schemas.FileMetadata.properties.upload_date.'$ref'", equalTo("#/components/schemas/Instant"))
+        .body("components.schemas.Instant.format", equalTo("date-time"))
+        .body("components.schemas.Problem.required", containsInAnyOrder("type", "title", "status", "code"))
+        .body("components.schemas.Problem.properties.keySet()",
+            containsInAnyOrder("type", "title", "status", "detail", "instance", "code", "field"));
+  }
+
+  @Test
+  void openApiDocumentTypesParametersAndBinaryBodies() {
+    given().queryParam("format", "json").when().get("/q/openapi")
+        .then().statusCode(200)
+        .body("paths.'/files/{file_id}'.get.operationId", equalTo("getFile"))
+        .body("paths.'/files/{file_id}'.get.parameters.find { it.name == 'file_id' }.schema.format", equalTo("uuid"))
+        .body("paths.'/shares/{share_id}'.delete.parameters.find { it.name == 'share_id' }.schema.format",
+            equalTo("uuid"))
+        .body("paths.'/files/search'.get.parameters.find { it.name == 'min_size' }.schema.format", equalTo("int64"))
+        .body("paths.'/files/search'.get.parameters.find { it.name == 'limit' }.schema.format", equalTo("int32"))
+        .body("paths.'/files/search'.get.parameters.find { it.name == 'uploaded_after' }.schema.format",
+            equalTo("date-time"))
+        .body("paths.'/upload'.post.parameters", nullValue())
+        .body("components.responses.FileContent.content.'*/*'.schema.format", equalTo("binary"))
+        .body("components.responses.FileRange.headers.keySet()", hasItems("Content-Range", "ETag", "Last-Modified"))
+        .body("paths.'/files/{file_id}/content'.get.responses.'416'.'$ref'",
+            equalTo("#/components/responses/RangeNotSatisfiable"))
+        .body("paths.'/share/{token}'.get.responses.'412'.'$ref'", equalTo("#/components/responses/PreconditionFailed"))
+        .body("paths.'/share/{token}'.get.operationId", equalTo("downloadShared"));
+  }
+
+  @Test
+  void everyOperationDocumentsTheStandardProblemAnswers() {
+    Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json")
+        .when().get("/q/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
+    paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+      String name = method + " " + path;
+      @SuppressWarnings("unchecked")
+      Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+      assertThat(operation.get("operationId")).as(name).isNotNull();
+      assertThat(responses).as(name).containsKeys("429", "500", "503");
+      assertThat(responses.get("429").get("headers")).as(name).asString().contains("Retry-After");
+      assertThat(responses.get("503").get("headers")).as(name).asString().contains("Retry-After");
+      if (operation.containsKey("security")) {
+        assertThat(responses.get("401").get("headers")).as(name).asString().contains("WWW-Authenticate");
+      }
+      if (!method.equals("head")) {
+        responses.forEach((status, response) -> {
+          if (status.matches("[45]\\d\\d") && !response.containsKey("$ref")) {
+            assertThat(response.get("content")).as(name + " " + status).asString().contains("application/problem+json");
+          }
+        });
+      }
+    }));
   }
 
   @Test

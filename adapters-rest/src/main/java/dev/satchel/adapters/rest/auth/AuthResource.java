@@ -1,9 +1,6 @@
 package dev.satchel.adapters.rest.auth;
 
-import static dev.satchel.adapters.rest.ApiResponses.PROBLEM;
-
 import dev.satchel.adapters.rest.ClientAddress;
-import dev.satchel.adapters.rest.problem.Problem;
 import dev.satchel.application.user.LogInCommand;
 import dev.satchel.application.user.LogInUseCase;
 import dev.satchel.application.user.RegisterUserCommand;
@@ -21,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,13 +38,12 @@ public class AuthResource {
 
   @POST
   @Path("register")
-  @Operation(summary = "Create an account")
+  @Operation(operationId = "register", summary = "Create an account")
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CredentialsRequest.class)))
   @APIResponse(responseCode = "201", description = "Registered",
       content = @Content(schema = @Schema(implementation = RegisteredResponse.class)))
-  @APIResponse(responseCode = "400", description = "Malformed body, invalid email, or password not 8 to 1024 characters",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "409", description = "Email already registered (case-insensitive)",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Malformed body, invalid email, or password not 8 to 1024 characters")
+  @APIResponse(responseCode = "409", description = "Email already registered (case-insensitive)")
   public Response register(CredentialsRequest body) {
     CredentialsRequest credentials = require(body);
     UserId id = register.register(new RegisterUserCommand(credentials.email(), credentials.password()));
@@ -57,15 +54,13 @@ public class AuthResource {
 
   @POST
   @Path("login")
-  @Operation(summary = "Exchange email and password for a bearer token")
+  @Operation(operationId = "login", summary = "Exchange email and password for a bearer token")
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CredentialsRequest.class)))
   @APIResponse(responseCode = "200", description = "Logged in",
       content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-  @APIResponse(responseCode = "400", description = "Malformed body",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "401", description = "Wrong email or password (same answer for both)",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "429", description = "Too many failed attempts; see Retry-After",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Malformed body")
+  @APIResponse(responseCode = "401", description = "Wrong email or password (same answer for both)")
+  @APIResponse(responseCode = "429", description = "Too many failed attempts, or the rate limit; see Retry-After")
   public TokenResponse logIn(CredentialsRequest body, @Context HttpServerRequest request) {
     CredentialsRequest credentials = require(body);
     return TokenResponse.from(

@@ -1,6 +1,10 @@
 package dev.satchel.adapters.rest.auth;
 
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of a successful registration. */
-public record RegisteredResponse(String message, UUID userId) {}
+@Schema(name = "Registered")
+public record RegisteredResponse(
+    @Schema(required = true, example = "User registered successfully") String message,
+    @Schema(required = true) UUID userId) {}

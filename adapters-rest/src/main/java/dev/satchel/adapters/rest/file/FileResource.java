@@ -1,11 +1,9 @@
 package dev.satchel.adapters.rest.file;
 
 import static dev.satchel.adapters.rest.ApiResponses.BEARER;
-import static dev.satchel.adapters.rest.ApiResponses.PROBLEM;
 
 import dev.satchel.adapters.rest.auth.CurrentUser;
 import dev.satchel.adapters.rest.content.ContentResponder;
-import dev.satchel.adapters.rest.problem.Problem;
 import dev.satchel.application.file.DeleteFileUseCase;
 import dev.satchel.application.file.GetFileUseCase;
 import dev.satchel.application.file.SearchFilesUseCase;
@@ -56,10 +54,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Tag(name = "Files")
 @SecurityRequirement(name = BEARER)
-@APIResponse(responseCode = "401", description = "Missing, malformed, expired or invalid bearer token",
-    content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "Metadata store or blob store temporarily unavailable",
-    content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
 public class FileResource {
   /** Room for multipart boundaries and part headers on top of the file itself. */
   private static final long MULTIPART_OVERHEAD = 64 * 1024;
@@ -87,19 +81,21 @@ public class FileResource {
   @Path("upload")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Upload a file (streamed to storage)")
+  @Operation(operationId = "uploadFile", summary = "Upload a file (streamed to storage)")
   @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
       schema = @Schema(implementation = UploadForm.class)))
-  @APIResponse(responseCode = "201", description = "Stored",
+  @APIResponse(responseCode = "201", description = "Stored", headers = @Header(name = "Location", ref = "Location"),
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadResponse.class)))
-  @APIResponse(responseCode = "400", description = "No 'file' part, unusable filename, or a broken body",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "413", description = "Larger than satchel.upload.max-size",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "415", description = "Not multipart/form-data",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "507", description = "Over the caller's storage quota",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400",
+      description = "No 'file' part, an unusable filename, or a body that ends before its closing delimiter")
+  @APIResponse(responseCode = "408", description = "The body stalled: no bytes for the read timeout")
+  @APIResponse(responseCode = "413", description = "Larger than satchel.upload.max-size")
+  @APIResponse(responseCode = "415", description = "Not multipart/form-data")
+  @APIResponse(responseCode = "429",
+      description = "Rate limit, or too many of the caller's uploads in flight; see Retry-After")
+  @APIResponse(responseCode = "503",
+      description = "Too many uploads in flight, or the database or storage unavailable; see Retry-After")
+  @APIResponse(responseCode = "507", description = "Over the caller's storage quota, or storage full")
   public Response upload(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
@@ -121,15 +117,15 @@ public class FileResource {
   @GET
   @Path("files")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "List the caller's files, newest first")
+  @Operation(operationId = "listFiles", summary = "List the caller's files, newest first")
   @APIResponse(responseCode = "200", description = "One page; a Link header with rel=\"next\" when more remain",
-      headers = @Header(name = "Link", description = "RFC 8288 link to the next page"),
+      headers = @Header(name = "Link", ref = "Link"),
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(type = SchemaType.ARRAY, implementation = FileResponse.class)))
-  @APIResponse(responseCode = "400", description = "Bad limit or cursor",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Bad limit or cursor")
   public Response list(
-      @Parameter(description = "Page size, 1 to 1000 (default 50)") @QueryParam("limit") String limit,
+      @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+          minimum = "1", maximum = "1000", defaultValue = "50")) @QueryParam("limit") String limit,
       @Parameter(description = "Opaque cursor from a previous Link header") @QueryParam("cursor") String cursor,
       @Context UriInfo uri) {
     FileQuery query = FileQuery.newestFirst(currentUser.id(),
@@ -140,25 +136,34 @@ public class FileResource {
   @GET
   @Path("files/search")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Search the caller's files; every given filter must match",
+  @Operation(operationId = "searchFiles", summary = "Search the caller's files; every given filter must match",
       description = "uploaded_after is inclusive and uploaded_before exclusive; a YYYY-MM-DD date means"
           + " the start of that day in UTC. min_size and max_size are inclusive. In name, % and _ are literal.")
   @APIResponse(responseCode = "200", description = "One page; a Link header with rel=\"next\" when more remain",
-      headers = @Header(name = "Link", description = "RFC 8288 link to the next page"),
+      headers = @Header(name = "Link", ref = "Link"),
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(type = SchemaType.ARRAY, implementation = FileResponse.class)))
-  @APIResponse(responseCode = "400", description = "An unparsable filter; the problem names it in 'field'",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "An unparsable filter; the problem names it in 'field'")
   public Response search(
-      @Parameter(description = "Case-insensitive substring of the filename") @QueryParam("name") String name,
-      @Parameter(description = "Extension (pdf), MIME type (application/pdf) or family (image/*)") @QueryParam("type") String type,
-      @Parameter(description = "RFC 3339 timestamp or YYYY-MM-DD, inclusive") @QueryParam("uploaded_after") String after,
-      @Parameter(description = "RFC 3339 timestamp or YYYY-MM-DD, exclusive") @QueryParam("uploaded_before") String before,
-      @Parameter(description = "Bytes, inclusive") @QueryParam("min_size") String minSize,
-      @Parameter(description = "Bytes, inclusive") @QueryParam("max_size") String maxSize,
-      @Parameter(description = "upload_date (default), name or size") @QueryParam("sort") String sort,
-      @Parameter(description = "asc or desc; default desc for upload_date, asc otherwise") @QueryParam("order") String order,
-      @Parameter(description = "Page size, 1 to 1000 (default 50)") @QueryParam("limit") String limit,
+      @Parameter(description = "Case-insensitive substring of the filename",
+          schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+      @QueryParam("name") String name,
+      @Parameter(description = "Extension (pdf), MIME type (application/pdf) or family (image/*)",
+          schema = @Schema(type = SchemaType.STRING, maxLength = 255)) @QueryParam("type") String type,
+      @Parameter(description = "Inclusive; a YYYY-MM-DD date is also accepted and means that day's start in UTC",
+          schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("uploaded_after") String after,
+      @Parameter(description = "Exclusive; a YYYY-MM-DD date is also accepted and means that day's start in UTC",
+          schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("uploaded_before") String before,
+      @Parameter(description = "Bytes, inclusive", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+          minimum = "0")) @QueryParam("min_size") String minSize,
+      @Parameter(description = "Bytes, inclusive", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+          minimum = "0")) @QueryParam("max_size") String maxSize,
+      @Parameter(description = "Sort key (default upload_date)", schema = @Schema(type = SchemaType.STRING,
+          enumeration = {"upload_date", "name", "size"})) @QueryParam("sort") String sort,
+      @Parameter(description = "Default desc for upload_date, asc otherwise", schema = @Schema(
+          type = SchemaType.STRING, enumeration = {"asc", "desc"})) @QueryParam("order") String order,
+      @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+          minimum = "1", maximum = "1000", defaultValue = "50")) @QueryParam("limit") String limit,
       @Parameter(description = "Opaque cursor from a previous Link header") @QueryParam("cursor") String cursor,
       @Context UriInfo uri) {
     SortField sortField = sort == null || sort.isBlank() ? SortField.UPLOAD_DATE : SortField.parse(sort);
@@ -181,53 +186,59 @@ public class FileResource {
   @GET
   @Path("files/{file_id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Metadata of one of the caller's files")
+  @Operation(operationId = "getFile", summary = "Metadata of one of the caller's files")
   @APIResponse(responseCode = "200", description = "The file's metadata",
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileResponse.class)))
-  @APIResponse(responseCode = "400", description = "Malformed file id",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "404", description = "No such file, or not the caller's",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  public FileResponse get(@PathParam("file_id") String fileId) {
+  @APIResponse(responseCode = "400", description = "Malformed file id")
+  @APIResponse(responseCode = "404", description = "No such file, or not the caller's")
+  public FileResponse get(
+      @Parameter(description = "The file's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+      @PathParam("file_id") String fileId) {
     return FileResponse.from(getFile.get(currentUser.id(), FileId.parse(fileId)));
   }
 
   @GET
   @Path("files/{file_id}/content")
   @Produces(MediaType.WILDCARD)
-  @Operation(summary = "Download the file's bytes (Range and If-None-Match supported)")
-  @APIResponse(responseCode = "200", description = "The whole file")
-  @APIResponse(responseCode = "206", description = "The requested byte range")
-  @APIResponse(responseCode = "304", description = "If-None-Match matched the ETag")
-  @APIResponse(responseCode = "400", description = "Malformed file id",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "404", description = "No such file, or not the caller's",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "416", description = "The range lies beyond the end of the file")
-  public Response content(@PathParam("file_id") String fileId, @Context HttpHeaders headers) {
+  @Operation(operationId = "downloadFile",
+      summary = "Download the file's bytes (Range and conditional requests, RFC 9110 §13 and §14)")
+  @APIResponse(responseCode = "200", ref = "FileContent")
+  @APIResponse(responseCode = "206", ref = "FileRange")
+  @APIResponse(responseCode = "304", ref = "NotModified")
+  @APIResponse(responseCode = "400", description = "Malformed file id")
+  @APIResponse(responseCode = "404", description = "No such file, or not the caller's")
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(responseCode = "416", ref = "RangeNotSatisfiable")
+  public Response content(
+      @Parameter(description = "The file's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+      @PathParam("file_id") String fileId, @Context HttpHeaders headers) {
     FileMetadata file = getFile.get(currentUser.id(), FileId.parse(fileId));
     return content.respond(file, headers, false, () -> { }, Map.of());
   }
 
   @HEAD
   @Path("files/{file_id}/content")
-  @Operation(summary = "Headers of a download, without the bytes")
-  @APIResponse(responseCode = "200", description = "Headers as for GET")
+  @Operation(operationId = "headFileContent", summary = "Headers of a download, without the bytes")
+  @APIResponse(responseCode = "200", ref = "FileHeaders")
+  @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "404", description = "No such file, or not the caller's")
-  public Response contentHead(@PathParam("file_id") String fileId, @Context HttpHeaders headers) {
+  @APIResponse(responseCode = "412", description = "If-Match or If-Unmodified-Since failed")
+  public Response contentHead(
+      @Parameter(description = "The file's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+      @PathParam("file_id") String fileId, @Context HttpHeaders headers) {
     FileMetadata file = getFile.get(currentUser.id(), FileId.parse(fileId));
     return content.respond(file, headers, true, () -> { }, Map.of());
   }
 
   @DELETE
   @Path("files/{file_id}")
-  @Operation(summary = "Delete a file; its share links then answer 410")
+  @Operation(operationId = "deleteFile", summary = "Delete a file; its share links then answer 410")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(responseCode = "400", description = "Malformed file id",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "404", description = "No such file, or not the caller's",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  public Response delete(@PathParam("file_id") String fileId) {
+  @APIResponse(responseCode = "400", description = "Malformed file id")
+  @APIResponse(responseCode = "404", description = "No such file, or not the caller's")
+  public Response delete(
+      @Parameter(description = "The file's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+      @PathParam("file_id") String fileId) {
     delete.delete(currentUser.id(), FileId.parse(fileId));
     return Response.noContent().build();
   }

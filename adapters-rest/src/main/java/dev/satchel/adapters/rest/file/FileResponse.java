@@ -8,7 +8,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** File metadata as clients see it. */
 @Schema(name = "FileMetadata")
 public record FileResponse(
-    UUID fileId, String filename, long size, String contentType, String checksumSha256, Instant uploadDate) {
+    @Schema(required = true) UUID fileId,
+    @Schema(required = true, description = "The client's name, last path segment, control characters removed")
+    String filename,
+    @Schema(required = true, description = "Bytes", minimum = "0") long size,
+    @Schema(required = true, example = "application/pdf") String contentType,
+    @Schema(required = true, description = "Lower-case hex SHA-256 of the bytes; also the ETag",
+        pattern = "^[0-9a-f]{64}$") String checksumSha256,
+    @Schema(required = true) Instant uploadDate) {
 
   public static FileResponse from(FileMetadata file) {
     return new FileResponse(

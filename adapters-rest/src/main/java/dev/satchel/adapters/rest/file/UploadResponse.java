@@ -8,8 +8,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Body of a successful upload: the new file's metadata and a message. */
 @Schema(name = "UploadedFile")
 public record UploadResponse(
-    UUID fileId, String filename, long size, String contentType, String checksumSha256, Instant uploadDate,
-    String message) {
+    @Schema(required = true) UUID fileId,
+    @Schema(required = true, description = "The client's name, last path segment, control characters removed")
+    String filename,
+    @Schema(required = true, description = "Bytes", minimum = "0") long size,
+    @Schema(required = true, example = "application/pdf") String contentType,
+    @Schema(required = true, description = "Lower-case hex SHA-256 of the bytes; also the ETag",
+        pattern = "^[0-9a-f]{64}$") String checksumSha256,
+    @Schema(required = true) Instant uploadDate,
+    @Schema(required = true, example = "File uploaded successfully") String message) {
 
   static UploadResponse from(FileMetadata file) {
     return new UploadResponse(file.id().value(), file.filename().value(), file.size(), file.contentType().value(),

@@ -7,13 +7,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
 public record Problem(
-    @Schema(description = "URI identifying the kind of problem", example = "https://satchel.dev/problems/file-not-found")
-    String type,
-    @Schema(example = "Not Found") String title,
-    @Schema(example = "404") int status,
+    @Schema(required = true, format = "uri", description = "URI identifying the kind of problem",
+        example = "https://satchel.dev/problems/file-not-found") String type,
+    @Schema(required = true, example = "Not Found") String title,
+    @Schema(required = true, description = "The HTTP status code", example = "404") int status,
     @Schema(example = "No such file.") String detail,
-    @Schema(example = "/files/0190c8e4-7a9b-7cde-8f00-0123456789ab") String instance,
-    @Schema(description = "Stable machine-readable error code", example = "file-not-found") String code,
+    @Schema(description = "The request path", example = "/files/0190c8e4-7a9b-7cde-8f00-0123456789ab")
+    String instance,
+    @Schema(required = true, description = "Stable machine-readable error code", example = "file-not-found") String code,
     @Schema(description = "The request field or parameter at fault, when there is one") String field) {
 
   public static final String MEDIA_TYPE = "application/problem+json";

@@ -1,10 +1,7 @@
 package dev.satchel.adapters.rest.share;
 
-import static dev.satchel.adapters.rest.ApiResponses.PROBLEM;
-
 import dev.satchel.adapters.rest.ClientAddress;
 import dev.satchel.adapters.rest.content.ContentResponder;
-import dev.satchel.adapters.rest.problem.Problem;
 import dev.satchel.adapters.rest.share.page.BrowserNavigation;
 import dev.satchel.adapters.rest.share.page.GrantCookie;
 import dev.satchel.adapters.rest.share.page.SharePages;
@@ -26,7 +23,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,13 +38,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/share/{token}")
 @Tag(name = "Sharing")
 @APIResponse(responseCode = "401", description = "Password-protected link without the right X-Share-Password",
-    content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown token",
-    content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "410", description = "Expired, revoked, download limit reached, or file deleted",
-    content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "Too many wrong passwords; see Retry-After",
-    content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    headers = @Header(name = "WWW-Authenticate", ref = "WWW-Authenticate"))
+@APIResponse(responseCode = "404", description = "Unknown token")
+@APIResponse(responseCode = "410", description = "Expired, revoked, download limit reached, or file deleted")
+@APIResponse(responseCode = "429", description = "Too many wrong passwords, or the rate limit; see Retry-After")
 public class PublicShareResource {
   private static final String PASSWORD_HEADER = "X-Share-Password";
 
@@ -62,17 +57,21 @@ public class PublicShareResource {
 
   @GET
   @Produces(MediaType.WILDCARD)
-  @Operation(summary = "Download a shared file (Range and If-None-Match supported; counts one download)")
-  @APIResponse(responseCode = "200", description = "The whole file; or, to a browser (Accept preferring text/html)"
-      + " without ?download, an HTML page about the file that counts nothing (failures are then pages too,"
-      + " with the same status)",
-      content = {@Content(mediaType = MediaType.WILDCARD), @Content(mediaType = MediaType.TEXT_HTML)})
-  @APIResponse(responseCode = "206", description = "The requested byte range")
-  @APIResponse(responseCode = "304", description = "If-None-Match matched the ETag (not counted)")
-  @APIResponse(responseCode = "416", description = "The range lies beyond the end of the file (not counted)")
+  @Operation(operationId = "downloadShared",
+      summary = "Download a shared file (Range and conditional requests, RFC 9110 §13 and §14)",
+      description = "Every 200 or 206 counts one download towards max_downloads; 304, 412 and 416 do not."
+          + " A browser (Accept preferring text/html) without ?download gets an HTML page about the file"
+          + " instead, which counts nothing; its failures are then pages too, with the same status.")
+  @APIResponse(responseCode = "200", ref = "FileContent")
+  @APIResponse(responseCode = "206", ref = "FileRange")
+  @APIResponse(responseCode = "304", ref = "NotModified")
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(responseCode = "416", ref = "RangeNotSatisfiable")
   public Response download(
-      @PathParam("token") String token,
-      @Parameter(description = "The link's password, if it has one") @HeaderParam(PASSWORD_HEADER) String password,
+      @Parameter(description = "The link's token, from share_url") @PathParam("token") String token,
+      @Parameter(description = "The link's password (UTF-8), if it has one",
+          schema = @Schema(type = SchemaType.STRING, format = "password"))
+      @HeaderParam(PASSWORD_HEADER) String password,
       @Parameter(description = "Any value: the bytes even for a browser") @QueryParam("download") String download,
       @Context HttpHeaders headers,
       @Context HttpServerRequest request) {
@@ -85,10 +84,14 @@ public class PublicShareResource {
   }
 
   @HEAD
-  @Operation(summary = "Headers of a shared download, without the bytes (not counted)")
-  @APIResponse(responseCode = "200", description = "Headers as for GET")
+  @Operation(operationId = "headShared", summary = "Headers of a shared download, without the bytes (not counted)")
+  @APIResponse(responseCode = "200", ref = "FileHeaders")
+  @APIResponse(responseCode = "304", ref = "NotModified")
+  @APIResponse(responseCode = "412", description = "If-Match or If-Unmodified-Since failed")
   public Response head(
-      @PathParam("token") String token,
+      @Parameter(description = "The link's token, from share_url") @PathParam("token") String token,
+      @Parameter(description = "The link's password (UTF-8), if it has one",
+          schema = @Schema(type = SchemaType.STRING, format = "password"))
       @HeaderParam(PASSWORD_HEADER) String password,
       @Context HttpHeaders headers,
       @Context HttpServerRequest request) {

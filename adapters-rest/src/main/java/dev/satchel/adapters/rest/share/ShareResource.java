@@ -1,10 +1,8 @@
 package dev.satchel.adapters.rest.share;
 
 import static dev.satchel.adapters.rest.ApiResponses.BEARER;
-import static dev.satchel.adapters.rest.ApiResponses.PROBLEM;
 
 import dev.satchel.adapters.rest.auth.CurrentUser;
-import dev.satchel.adapters.rest.problem.Problem;
 import dev.satchel.application.share.ListSharesUseCase;
 import dev.satchel.application.share.RevokeShareUseCase;
 import dev.satchel.application.share.ShareFileCommand;
@@ -30,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -40,10 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Tag(name = "Sharing")
 @SecurityRequirement(name = BEARER)
-@APIResponse(responseCode = "401", description = "Missing, malformed, expired or invalid bearer token",
-    content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "Metadata store temporarily unavailable",
-    content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
 public class ShareResource {
   private final CurrentUser currentUser;
   private final ShareFileUseCase shareFile;
@@ -66,15 +61,16 @@ public class ShareResource {
   @Path("files/{file_id}/share")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a public link to one of the caller's files")
+  @Operation(operationId = "createShare", summary = "Create a public link to one of the caller's files")
   @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ShareRequest.class)))
   @APIResponse(responseCode = "201", description = "Created; the token is shown only now",
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShareResponse.class)))
-  @APIResponse(responseCode = "400", description = "Bad body: expires_in not in 1..max-ttl, max_downloads < 1, short password",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "404", description = "No such file, or not the caller's",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  public Response share(@PathParam("file_id") String fileId, ShareRequest body) {
+  @APIResponse(responseCode = "400",
+      description = "Bad body: expires_in not in 1..max-ttl, max_downloads < 1, short password; or a malformed file id")
+  @APIResponse(responseCode = "404", description = "No such file, or not the caller's")
+  public Response share(
+      @Parameter(description = "The file's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+      @PathParam("file_id") String fileId, ShareRequest body) {
     ShareRequest options = body == null ? new ShareRequest(null, null, null) : body;
     var created = shareFile.share(new ShareFileCommand(
         currentUser.id(),
@@ -91,13 +87,16 @@ public class ShareResource {
   @GET
   @Path("files/{file_id}/shares")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The caller's links to one of their files, newest first, with download counts")
+  @Operation(operationId = "listShares",
+      summary = "The caller's links to one of their files, newest first, with download counts")
   @APIResponse(responseCode = "200", description = "The links",
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(type = SchemaType.ARRAY, implementation = ShareSummary.class)))
-  @APIResponse(responseCode = "404", description = "No such file, or not the caller's",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  public List<ShareSummary> list(@PathParam("file_id") String fileId) {
+  @APIResponse(responseCode = "400", description = "Malformed file id")
+  @APIResponse(responseCode = "404", description = "No such file, or not the caller's")
+  public List<ShareSummary> list(
+      @Parameter(description = "The file's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+      @PathParam("file_id") String fileId) {
     var now = clock.instant();
     return listShares.list(currentUser.id(), FileId.parse(fileId)).stream()
         .map(link -> ShareSummary.from(link, now))
@@ -106,13 +105,13 @@ public class ShareResource {
 
   @DELETE
   @Path("shares/{share_id}")
-  @Operation(summary = "Revoke a link; its token answers 410 from then on")
+  @Operation(operationId = "revokeShare", summary = "Revoke a link; its token answers 410 from then on")
   @APIResponse(responseCode = "204", description = "Revoked")
-  @APIResponse(responseCode = "400", description = "Malformed share id",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "404", description = "No such link, or not the caller's",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  public Response revoke(@PathParam("share_id") String shareId) {
+  @APIResponse(responseCode = "400", description = "Malformed share id")
+  @APIResponse(responseCode = "404", description = "No such link, or not the caller's")
+  public Response revoke(
+      @Parameter(description = "The link's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+      @PathParam("share_id") String shareId) {
     revokeShare.revoke(currentUser.id(), ShareId.parse(shareId));
     return Response.noContent().build();
   }

@@ -9,8 +9,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Body of a created link; the only time the token is ever shown. */
 @Schema(name = "CreatedShare")
 public record ShareResponse(
-    UUID shareId, UUID fileId, String token, String shareUrl, Instant expiresAt, Integer maxDownloads,
-    boolean passwordProtected) {
+    @Schema(required = true) UUID shareId,
+    @Schema(required = true) UUID fileId,
+    @Schema(required = true, description = "URL-safe secret of the link; shown only in this answer") String token,
+    @Schema(required = true, format = "uri", description = "PUBLIC_BASE_URL/share/{token}") String shareUrl,
+    @Schema(required = true) Instant expiresAt,
+    @Schema(required = true, nullable = true, minimum = "1", description = "null: unlimited") Integer maxDownloads,
+    @Schema(required = true) boolean passwordProtected) {
 
   static ShareResponse from(CreatedShare created, String publicBaseUrl) {
     ShareLink link = created.link();
