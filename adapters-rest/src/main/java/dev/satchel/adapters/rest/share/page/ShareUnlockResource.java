@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,12 +40,17 @@ public class ShareUnlockResource {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.TEXT_HTML)
-  @Operation(summary = "Unlock a password-protected link in a browser (form field password; throttled like X-Share-Password)")
+  @Operation(operationId = "unlockShare",
+      summary = "Unlock a password-protected link in a browser (form field password; throttled like X-Share-Password)")
   @APIResponse(responseCode = "303", description = "Right password: a grant cookie valid 15 minutes, back to the page")
-  @APIResponse(responseCode = "401", description = "Wrong or no password: the form again")
-  @APIResponse(responseCode = "404", description = "Unknown link (a page)")
-  @APIResponse(responseCode = "410", description = "Expired, revoked, exhausted link or deleted file (a page)")
-  @APIResponse(responseCode = "429", description = "Too many wrong passwords (a page, with Retry-After)")
+  @APIResponse(responseCode = "401", description = "Wrong or no password: the form again",
+      content = @Content(mediaType = MediaType.TEXT_HTML))
+  @APIResponse(responseCode = "404", description = "Unknown link (a page)",
+      content = @Content(mediaType = MediaType.TEXT_HTML))
+  @APIResponse(responseCode = "410", description = "Expired, revoked, exhausted link or deleted file (a page)",
+      content = @Content(mediaType = MediaType.TEXT_HTML))
+  @APIResponse(responseCode = "429", description = "Too many wrong passwords (a page, with Retry-After)",
+      content = @Content(mediaType = MediaType.TEXT_HTML))
   public Response unlock(
       @PathParam("token") String token, @FormParam("password") String password, @Context HttpServerRequest request) {
     UnlockedShare unlocked;
