@@ -29,6 +29,13 @@ public interface FileMetadataRepository {
   /** Total bytes of the owner's live files. */
   long storedBytes(UserId owner);
 
+  /**
+   * Total bytes of the owner's live files, read under the owner's quota lock, which the
+   * surrounding transaction holds until it ends: a second caller for the same owner waits, then
+   * sees the first one's insert. So "sum, compare with the quota, insert" is atomic per owner.
+   */
+  long storedBytesLockingOwner(UserId owner);
+
   /** Whether a live file still needs the blob under this key (a deleted file's blob is garbage). */
   boolean referencesBlob(StorageKey key);
 

@@ -94,6 +94,8 @@ public abstract class FileMetadataRepositoryContractTest {
 
     assertThat(repository.storedBytes(owner)).isEqualTo(123);
     assertThat(repository.storedBytes(newOwner())).isZero();
+    assertThat(repository.storedBytesLockingOwner(owner)).isEqualTo(123);
+    assertThat(repository.storedBytesLockingOwner(newOwner())).isZero();
   }
 
   @Test

@@ -91,6 +91,12 @@ public class InMemoryFileMetadataRepository implements FileMetadataRepository {
         .sum();
   }
 
+  /** The same sum: this fake has no transactions, each call is atomic on its own. */
+  @Override
+  public synchronized long storedBytesLockingOwner(UserId owner) {
+    return storedBytes(owner);
+  }
+
   @Override
   public synchronized boolean referencesBlob(StorageKey key) {
     return rows.values().stream().anyMatch(r -> r.deletedAt().isEmpty() && r.file().storageKey().equals(key));

@@ -58,6 +58,17 @@ public class JpaFileMetadataRepository implements FileMetadataRepository, Panach
   }
 
   @Override
+  public long storedBytesLockingOwner(UserId owner) {
+    // The user row is the owner's quota lock. NO KEY UPDATE, not UPDATE: it still lets the
+    // foreign-key checks of concurrent inserts (KEY SHARE) through, and conflicts only with itself.
+    getEntityManager()
+        .createNativeQuery("SELECT id FROM users WHERE id = :owner FOR NO KEY UPDATE")
+        .setParameter("owner", owner.value())
+        .getResultList();
+    return storedBytes(owner);
+  }
+
+  @Override
   public boolean referencesBlob(StorageKey key) {
     return count("storageKey = ?1 and deletedAt is null", key.value()) > 0;
   }
