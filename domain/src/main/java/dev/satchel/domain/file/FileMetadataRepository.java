@@ -3,8 +3,10 @@ package dev.satchel.domain.file;
 import dev.satchel.domain.storage.StorageKey;
 import dev.satchel.domain.user.UserId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Out-port: where file metadata is kept. Deleted files stay as tombstones until purged. */
 public interface FileMetadataRepository {
@@ -36,8 +38,12 @@ public interface FileMetadataRepository {
    */
   long storedBytesLockingOwner(UserId owner);
 
-  /** Whether a live file still needs the blob under this key (a deleted file's blob is garbage). */
-  boolean referencesBlob(StorageKey key);
+  /**
+   * The keys among {@code keys} that a live file still needs (a deleted file's blob is garbage).
+   * One round trip per call, so callers check many keys at once; a few hundred per call keep the
+   * statement small.
+   */
+  Set<StorageKey> referencedBlobs(Collection<StorageKey> keys);
 
   /** Deletes tombstones of files deleted before {@code cutoff} that no share link points to. */
   int purgeTombstonesBefore(Instant cutoff);
