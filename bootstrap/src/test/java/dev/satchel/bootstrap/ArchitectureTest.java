@@ -17,6 +17,8 @@ class ArchitectureTest {
   static void importClasses() {
     satchel = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        // The domain's test-jar (contract tests, fakes) is on this module's test classpath.
+        .withImportOption(location -> !location.contains("-tests.jar"))
         .importPackages("dev.satchel");
   }
 

@@ -13,9 +13,9 @@ import dev.satchel.domain.id.IdGenerator;
 import dev.satchel.domain.storage.BlobStorage;
 import dev.satchel.domain.storage.StorageKey;
 import dev.satchel.domain.tx.TransactionBoundary;
-import dev.satchel.domain.user.UserId;
 import java.time.Clock;
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,7 +59,8 @@ public final class UploadFileService implements UploadFileUseCase {
     if (declared.isPresent() && declared.getAsLong() > policy.maxFileBytes()) {
       throw new FileTooLarge(policy.maxFileBytes());
     }
-    declared.ifPresent(length -> ensureWithinQuota(command.owner(), length));
+    // Early refusal without a lock, so a client does not send bytes that cannot fit.
+    declared.ifPresent(length -> ensureWithinQuota(() -> files.storedBytes(command.owner()), length));
 
     StorageKey key = StorageKey.forBlob(ids.newId());
     MeasuringInputStream body =
@@ -80,8 +81,9 @@ public final class UploadFileService implements UploadFileUseCase {
           Sha256Checksum.of(body.sha256()),
           key,
           clock.instant());
+      // The binding check: under the owner's lock, so parallel uploads cannot all pass it.
       tx.inTransaction(() -> {
-        ensureWithinQuota(command.owner(), file.size());
+        ensureWithinQuota(() -> files.storedBytesLockingOwner(command.owner()), file.size());
         files.add(file);
       });
       return file;
@@ -91,12 +93,12 @@ public final class UploadFileService implements UploadFileUseCase {
     }
   }
 
-  private void ensureWithinQuota(UserId owner, long incomingBytes) {
+  private void ensureWithinQuota(LongSupplier storedBytes, long incomingBytes) {
     if (policy.quotaBytes().isEmpty()) {
       return;
     }
     long quota = policy.quotaBytes().getAsLong();
-    if (files.storedBytes(owner) + incomingBytes > quota) {
+    if (storedBytes.getAsLong() + incomingBytes > quota) {
       throw new QuotaExceeded(quota);
     }
   }

@@ -8,12 +8,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Removes blobs without a live row, but only those older than a safety window: an upload in
- * flight writes its blob before its row, and must never lose it.
+ * flight writes its blob before its row, and must never lose it. Stored keys are checked against
+ * the metadata in batches of {@link #BATCH_SIZE}, one query each, not one query per blob.
  */
 public final class SweepOrphanBlobsService implements SweepOrphanBlobsUseCase {
+  /** Keys checked per metadata query. */
+  public static final int BATCH_SIZE = 500;
+
   private final BlobStorage blobs;
   private final FileMetadataRepository files;
   private final Clock clock;
@@ -32,12 +37,25 @@ public final class SweepOrphanBlobsService implements SweepOrphanBlobsUseCase {
   @Override
   public int sweep() {
     List<StorageKey> orphans = new ArrayList<>();
+    List<StorageKey> batch = new ArrayList<>(BATCH_SIZE);
     blobs.forEachKeyOlderThan(clock.instant().minus(safetyWindow), key -> {
-      if (!tx.inTransaction(() -> files.referencesBlob(key))) {
-        orphans.add(key);
+      batch.add(key);
+      if (batch.size() == BATCH_SIZE) {
+        collectOrphans(batch, orphans);
       }
     });
+    collectOrphans(batch, orphans);
+    // Deleted after the listing, so no store has to list a directory or bucket while it changes.
     orphans.forEach(blobs::delete);
     return orphans.size();
+  }
+
+  private void collectOrphans(List<StorageKey> batch, List<StorageKey> orphans) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    Set<StorageKey> referenced = tx.inTransaction(() -> files.referencedBlobs(batch));
+    batch.stream().filter(key -> !referenced.contains(key)).forEach(orphans::add);
+    batch.clear();
   }
 }

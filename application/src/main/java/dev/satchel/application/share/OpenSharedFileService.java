@@ -134,7 +134,6 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
 
   private void checkPassword(ShareLink link, OpenShareCommand command) {
     String key = "share:" + link.id() + "|" + ClientNetwork.of(command.clientAddress());
-    passwordLimiter.ensureAllowed(key);
     String candidate = command.password().orElse("");
     if (candidate.length() > 4096) {
       throw new InvalidInput("X-Share-Password", "password is too long.");
@@ -142,10 +141,18 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
     if (candidate.isEmpty()) {
       throw new SharePasswordRejected(); // a first visit without the header is no guess
     }
-    if (!hasher.verify(candidate, link.passwordHash().orElseThrow())) {
-      passwordLimiter.recordFailure(key);
-      throw new SharePasswordRejected();
+    // Count first, then verify: parallel guesses cannot all see the same old count.
+    passwordLimiter.acquire(key);
+    boolean valid;
+    try {
+      valid = hasher.verify(candidate, link.passwordHash().orElseThrow());
+    } catch (RuntimeException noVerdict) {
+      passwordLimiter.release(key);
+      throw noVerdict;
     }
-    passwordLimiter.reset(key);
+    if (!valid) {
+      throw new SharePasswordRejected(); // the attempt stays counted as a failure
+    }
+    passwordLimiter.succeeded(key);
   }
 }

@@ -56,25 +56,48 @@ public final class LogInService implements LogInUseCase {
     String account = command.email().strip().toLowerCase(Locale.ROOT);
     String accountAndNetwork = "login:" + account + "|" + ClientNetwork.of(command.clientAddress());
     String accountOnly = "login:" + account;
-    perAccountAndNetwork.ensureAllowed(accountAndNetwork);
-    perAccount.ensureAllowed(accountOnly);
+    acquireBoth(accountAndNetwork, accountOnly);
 
-    Optional<User> user = findUser(command.email());
-    // Unknown accounts are checked against a dummy hash so both failures take the same time.
-    boolean valid = hasher.verify(command.password(), user.map(User::passwordHash).orElseGet(this::dummyHash))
-        && user.isPresent();
-    if (!valid) {
-      perAccountAndNetwork.recordFailure(accountAndNetwork);
-      perAccount.recordFailure(accountOnly);
-      throw new InvalidCredentials();
+    Optional<User> user;
+    boolean valid;
+    try {
+      user = findUser(command.email());
+      // Unknown accounts are checked against a dummy hash so both failures take the same time.
+      valid = hasher.verify(command.password(), user.map(User::passwordHash).orElseGet(this::dummyHash))
+          && user.isPresent();
+    } catch (RuntimeException outage) {
+      releaseBoth(accountAndNetwork, accountOnly); // no verdict, so no guess
+      throw outage;
     }
-    perAccountAndNetwork.reset(accountAndNetwork);
+    if (!valid) {
+      throw new InvalidCredentials(); // both attempts stay counted as failures
+    }
+    // The owner's success clears their network's failures, but not those of the whole account:
+    // an attacker elsewhere must not get a fresh allowance from it.
+    perAccountAndNetwork.succeeded(accountAndNetwork);
+    perAccount.release(accountOnly);
     User found = user.get();
     if (hasher.needsRehash(found.passwordHash())) {
       PasswordHash upgraded = hasher.hash(new Password(command.password()));
       tx.inTransaction(() -> users.updatePasswordHash(found.id(), upgraded));
     }
     return tokens.issue(found);
+  }
+
+  // Counted before the verdict, so parallel guesses cannot share one look at the count.
+  private void acquireBoth(String accountAndNetwork, String accountOnly) {
+    perAccountAndNetwork.acquire(accountAndNetwork);
+    try {
+      perAccount.acquire(accountOnly);
+    } catch (RuntimeException refused) {
+      perAccountAndNetwork.release(accountAndNetwork);
+      throw refused;
+    }
+  }
+
+  private void releaseBoth(String accountAndNetwork, String accountOnly) {
+    perAccountAndNetwork.release(accountAndNetwork);
+    perAccount.release(accountOnly);
   }
 
   private Optional<User> findUser(String rawEmail) {

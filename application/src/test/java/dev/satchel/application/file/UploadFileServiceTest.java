@@ -170,6 +170,29 @@ class UploadFileServiceTest {
   }
 
   @Test
+  void theBindingQuotaCheckReadsTheSumUnderTheOwnersLock() {
+    storedRow(90);
+    // What a parallel upload sees before the first one commits: nothing yet, without the lock.
+    InMemoryFileMetadataRepository unlockedReadIsStale = new InMemoryFileMetadataRepository() {
+      @Override
+      public synchronized long storedBytes(UserId who) {
+        return 0;
+      }
+
+      @Override
+      public synchronized long storedBytesLockingOwner(UserId who) {
+        return files.storedBytesLockingOwner(who);
+      }
+    };
+
+    assertThatThrownBy(() -> service(OptionalLong.of(100), unlockedReadIsStale, blobs)
+        .upload(new UploadFileCommand(owner, "more.bin", Optional.empty(),
+            new ByteArrayInputStream(randomBytes(20)), OptionalLong.of(20))))
+        .isInstanceOf(QuotaExceeded.class);
+    assertThat(blobs.keys()).isEmpty();
+  }
+
+  @Test
   void uploadFillingTheQuotaExactlyIsAccepted() {
     storedRow(90);
 

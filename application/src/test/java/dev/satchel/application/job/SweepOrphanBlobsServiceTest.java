@@ -12,6 +12,10 @@ import dev.satchel.domain.testing.TestFiles;
 import dev.satchel.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +85,47 @@ class SweepOrphanBlobsServiceTest {
     assertThat(service.sweep()).isEqualTo(2);
     assertThat(blobs.keys()).containsExactlyInAnyOrder(referenced, young).doesNotContain(orphanA, orphanB);
     assertThat(service.sweep()).isZero();
+  }
+
+  @Test
+  void storedKeysAreCheckedInBatchesNotOneQueryPerBlob() {
+    List<Integer> batchSizes = new ArrayList<>();
+    InMemoryFileMetadataRepository counting = new InMemoryFileMetadataRepository() {
+      @Override
+      public synchronized Set<StorageKey> referencedBlobs(Collection<StorageKey> keys) {
+        batchSizes.add(keys.size());
+        return super.referencedBlobs(keys);
+      }
+    };
+    SweepOrphanBlobsService batched =
+        new SweepOrphanBlobsService(blobs, counting, clock, SAFETY_WINDOW, new DirectTransactionBoundary());
+    List<StorageKey> kept = new ArrayList<>();
+    int total = 2 * SweepOrphanBlobsService.BATCH_SIZE + 7;
+    for (int i = 0; i < total; i++) {
+      StorageKey key = blobWrittenAgo(Duration.ofDays(1));
+      if (i % 100 == 0) {
+        counting.add(fileStoredUnder(key));
+        kept.add(key);
+      }
+    }
+
+    assertThat(batched.sweep()).isEqualTo(total - kept.size());
+    assertThat(batchSizes).containsExactly(SweepOrphanBlobsService.BATCH_SIZE, SweepOrphanBlobsService.BATCH_SIZE, 7);
+    assertThat(blobs.keys()).containsExactlyInAnyOrderElementsOf(kept);
+  }
+
+  @Test
+  void noOldBlobsMeansNoQuery() {
+    blobWrittenAgo(Duration.ofMinutes(1));
+    InMemoryFileMetadataRepository failing = new InMemoryFileMetadataRepository() {
+      @Override
+      public synchronized Set<StorageKey> referencedBlobs(Collection<StorageKey> keys) {
+        throw new AssertionError("no query expected");
+      }
+    };
+
+    assertThat(new SweepOrphanBlobsService(blobs, failing, clock, SAFETY_WINDOW, new DirectTransactionBoundary())
+        .sweep()).isZero();
   }
 
   private StorageKey blobWrittenAgo(Duration age) {

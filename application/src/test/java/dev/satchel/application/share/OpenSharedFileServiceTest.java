@@ -182,6 +182,37 @@ class OpenSharedFileServiceTest {
   }
 
   @Test
+  void parallelWrongPasswordsGetNoMoreThanTheFreeAttemptsBetweenThem() throws Exception {
+    CreatedShare share = share(OptionalInt.empty(), Optional.of(PASSWORD));
+    int threads = 24;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Class<?>> outcomes = new ArrayList<>();
+    try {
+      List<Future<Class<?>>> guesses = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        guesses.add(pool.submit(() -> {
+          start.await(10, TimeUnit.SECONDS);
+          try {
+            inspect(share.token(), "parallel guess", VISITOR);
+            return Void.class;
+          } catch (RuntimeException e) {
+            return e.getClass();
+          }
+        }));
+      }
+      for (Future<Class<?>> guess : guesses) {
+        outcomes.add(guess.get(10, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(outcomes).filteredOn(SharePasswordRejected.class::equals).hasSize(GUESSING.freeAttempts());
+    assertThat(outcomes).filteredOn(TooManyAttempts.class::equals).hasSize(threads - GUESSING.freeAttempts());
+  }
+
+  @Test
   void guessingFromOneNetworkDoesNotLockOutAnother() {
     CreatedShare share = share(OptionalInt.empty(), Optional.of(PASSWORD));
     guessWrong(share, VISITOR, 3);

@@ -20,7 +20,15 @@ import dev.satchel.domain.user.PasswordHash;
 import dev.satchel.domain.user.User;
 import dev.satchel.domain.user.UserId;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -200,6 +208,52 @@ class LogInServiceTest {
   }
 
   @Test
+  void parallelWrongPasswordsGetNoMoreThanTheFreeAttemptsBetweenThem() throws Exception {
+    List<Class<?>> outcomes = inParallel(24, () -> logIn("alice@example.com", "parallel guess", HOME));
+
+    assertThat(outcomes).filteredOn(InvalidCredentials.class::equals).hasSize(PER_NETWORK.freeAttempts());
+    assertThat(outcomes).filteredOn(TooManyAttempts.class::equals).hasSize(24 - PER_NETWORK.freeAttempts());
+    assertThat(counter.count("login:alice@example.com|v4:203.0.113.7")).isEqualTo(PER_NETWORK.freeAttempts());
+  }
+
+  @Test
+  void successfulLoginsDoNotCountAgainstTheAccount() {
+    for (int i = 0; i < 2 * PER_ACCOUNT.freeAttempts(); i++) {
+      logIn("alice@example.com", PASSWORD, "192.0.2." + (i + 1));
+    }
+
+    assertThat(counter.count("login:alice@example.com")).isZero();
+  }
+
+  @Test
+  void anAttemptRefusedForTheAccountIsNotCountedForItsNetwork() {
+    for (int i = 1; i <= 10; i++) {
+      failFrom("192.0.2." + i, 1);
+    }
+
+    assertThatThrownBy(() -> logIn("alice@example.com", "guess", HOME)).isInstanceOf(TooManyAttempts.class);
+
+    assertThat(counter.count("login:alice@example.com|v4:203.0.113.7")).isZero();
+  }
+
+  @Test
+  void anAttemptThatReachesNoVerdictIsNotCounted() {
+    LogInService failing = new LogInService(new InMemoryUserRepository() {
+      @Override
+      public synchronized Optional<User> findByEmail(EmailAddress email) {
+        throw new IllegalStateException("database down");
+      }
+    }, hasher, new FakeTokenIssuer(), new AttemptLimiter(counter, PER_NETWORK),
+        new AttemptLimiter(counter, PER_ACCOUNT), new DirectTransactionBoundary());
+
+    assertThatThrownBy(() -> failing.logIn(new LogInCommand("alice@example.com", "guess", HOME)))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(counter.count("login:alice@example.com|v4:203.0.113.7")).isZero();
+    assertThat(counter.count("login:alice@example.com")).isZero();
+  }
+
+  @Test
   void missingEmailOrPasswordIsInvalidInputNamingIt() {
     assertThatThrownBy(() -> service.logIn(new LogInCommand(null, PASSWORD, HOME)))
         .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("email"));
@@ -236,5 +290,32 @@ class LogInServiceTest {
     User user = new User(new UserId(UUID.randomUUID()), new EmailAddress(email), hash, clock.instant());
     users.add(user);
     return user;
+  }
+
+  // Runs the call on many threads released together; returns the exception class of each (or Void).
+  private static List<Class<?>> inParallel(int threads, Runnable call) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Class<?>>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(pool.submit(() -> {
+          start.await(10, TimeUnit.SECONDS);
+          try {
+            call.run();
+            return Void.class;
+          } catch (RuntimeException e) {
+            return e.getClass();
+          }
+        }));
+      }
+      List<Class<?>> outcomes = new ArrayList<>();
+      for (Future<Class<?>> future : futures) {
+        outcomes.add(future.get(10, TimeUnit.SECONDS));
+      }
+      return outcomes;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

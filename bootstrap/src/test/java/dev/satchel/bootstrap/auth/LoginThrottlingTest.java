@@ -1,6 +1,7 @@
 package dev.satchel.bootstrap.auth;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -10,7 +11,14 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Password guessing is slowed per account and client network, without locking the owner out. */
@@ -41,6 +49,36 @@ class LoginThrottlingTest {
     logIn(email, Api.PASSWORD, "203.0.113.7").then().statusCode(429);
     // ...while the owner elsewhere is not locked out.
     logIn(email, Api.PASSWORD, "198.51.100.20").then().statusCode(200);
+  }
+
+  @Test
+  void parallelWrongPasswordsGetNoMoreThanTheFreeAttemptsBetweenThem() throws Exception {
+    String email = Api.registerNewUser();
+    int guesses = 24;
+    ExecutorService pool = Executors.newFixedThreadPool(guesses);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Integer> statuses = new ArrayList<>();
+    try {
+      List<Future<Integer>> inFlight = new ArrayList<>();
+      for (int i = 0; i < guesses; i++) {
+        String guess = "parallel guess " + i;
+        inFlight.add(pool.submit((Callable<Integer>) () -> {
+          start.await();
+          return logIn(email, guess, "203.0.113.9").statusCode();
+        }));
+      }
+      start.countDown();
+      for (Future<Integer> status : inFlight) {
+        statuses.add(status.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(statuses).filteredOn(s -> s == 401).hasSize(FREE_ATTEMPTS);
+    assertThat(statuses).filteredOn(s -> s == 429).hasSize(guesses - FREE_ATTEMPTS);
+    // The owner on another network is unaffected.
+    logIn(email, Api.PASSWORD, "198.51.100.21").then().statusCode(200);
   }
 
   @Test

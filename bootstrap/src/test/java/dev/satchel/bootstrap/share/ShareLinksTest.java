@@ -155,6 +155,35 @@ class ShareLinksTest extends SharedFileFixture {
   }
 
   @Test
+  void parallelPasswordGuessesGetNoMoreThanTheFreeAttemptsBetweenThem() throws Exception {
+    String shareToken = share(Map.of("password", "open sesame")).path("token");
+    int guesses = 24;
+    ExecutorService pool = Executors.newFixedThreadPool(guesses);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Integer> statuses = new ArrayList<>();
+    try {
+      List<Future<Integer>> inFlight = new ArrayList<>();
+      for (int i = 0; i < guesses; i++) {
+        String guess = "parallel guess " + i;
+        inFlight.add(pool.submit((Callable<Integer>) () -> {
+          start.await();
+          return given().header("X-Share-Password", guess).header("X-Forwarded-For", "192.0.2.45")
+              .when().get("/share/" + shareToken).statusCode();
+        }));
+      }
+      start.countDown();
+      for (Future<Integer> status : inFlight) {
+        statuses.add(status.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // satchel.login.free-attempts is 5; the 30 s base delay of the test profile lets no more through.
+    assertThat(statuses).filteredOn(s -> s == 401).hasSize(5);
+    assertThat(statuses).filteredOn(s -> s == 429).hasSize(guesses - 5);
+  }
+
+  @Test
   void revokedLinkAnswersGoneAtOnce() {
     Response created = share(null);
     String shareToken = created.path("token");

@@ -3,8 +3,10 @@ package dev.satchel.domain.file;
 import dev.satchel.domain.storage.StorageKey;
 import dev.satchel.domain.user.UserId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Out-port: where file metadata is kept. Deleted files stay as tombstones until purged. */
 public interface FileMetadataRepository {
@@ -29,8 +31,19 @@ public interface FileMetadataRepository {
   /** Total bytes of the owner's live files. */
   long storedBytes(UserId owner);
 
-  /** Whether a live file still needs the blob under this key (a deleted file's blob is garbage). */
-  boolean referencesBlob(StorageKey key);
+  /**
+   * Total bytes of the owner's live files, read under the owner's quota lock, which the
+   * surrounding transaction holds until it ends: a second caller for the same owner waits, then
+   * sees the first one's insert. So "sum, compare with the quota, insert" is atomic per owner.
+   */
+  long storedBytesLockingOwner(UserId owner);
+
+  /**
+   * The keys among {@code keys} that a live file still needs (a deleted file's blob is garbage).
+   * One round trip per call, so callers check many keys at once; a few hundred per call keep the
+   * statement small.
+   */
+  Set<StorageKey> referencedBlobs(Collection<StorageKey> keys);
 
   /** Deletes tombstones of files deleted before {@code cutoff} that no share link points to. */
   int purgeTombstonesBefore(Instant cutoff);

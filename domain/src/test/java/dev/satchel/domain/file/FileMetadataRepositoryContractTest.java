@@ -2,6 +2,7 @@ package dev.satchel.domain.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.satchel.domain.storage.StorageKey;
 import dev.satchel.domain.testing.TestFiles;
 import dev.satchel.domain.user.UserId;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,15 +96,34 @@ public abstract class FileMetadataRepositoryContractTest {
 
     assertThat(repository.storedBytes(owner)).isEqualTo(123);
     assertThat(repository.storedBytes(newOwner())).isZero();
+    assertThat(repository.storedBytesLockingOwner(owner)).isEqualTo(123);
+    assertThat(repository.storedBytesLockingOwner(newOwner())).isZero();
   }
 
   @Test
   void blobIsReferencedOnlyWhileItsFileIsLive() {
     FileMetadata file = add(TestFiles.fileOf(owner));
 
-    assertThat(repository.referencesBlob(file.storageKey())).isTrue();
+    assertThat(repository.referencedBlobs(List.of(file.storageKey()))).containsExactly(file.storageKey());
     repository.markDeleted(file.id(), owner, T0);
-    assertThat(repository.referencesBlob(file.storageKey())).isFalse();
+    assertThat(repository.referencedBlobs(List.of(file.storageKey()))).isEmpty();
+  }
+
+  @Test
+  void referencedBlobsPicksTheLiveFilesKeysOutOfABatch() {
+    FileMetadata mine = add(TestFiles.fileOf(owner));
+    FileMetadata theirs = add(TestFiles.fileOf(newOwner()));
+    FileMetadata deleted = add(TestFiles.fileOf(owner));
+    repository.markDeleted(deleted.id(), owner, T0);
+    List<StorageKey> batch = new ArrayList<>();
+    IntStream.range(0, 600).forEach(i -> batch.add(StorageKey.forBlob(UUID.randomUUID())));
+    batch.add(mine.storageKey());
+    batch.add(theirs.storageKey());
+    batch.add(deleted.storageKey());
+    batch.add(mine.storageKey()); // duplicates are harmless
+
+    assertThat(repository.referencedBlobs(batch)).containsExactlyInAnyOrder(mine.storageKey(), theirs.storageKey());
+    assertThat(repository.referencedBlobs(List.of())).isEmpty();
   }
 
   @Test

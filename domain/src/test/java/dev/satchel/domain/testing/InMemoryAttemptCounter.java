@@ -6,11 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
-/** Failures per key in a map; a window ends at the clock's time, restarting with each failure. */
+/** Attempts per key in a map, admitted under one lock; a window ends at the clock's time. */
 public final class InMemoryAttemptCounter implements AttemptCounter {
-  private record Entry(long failures, Instant windowEnds) {}
+  private record Entry(long count, Instant last, Instant windowEnds) {}
 
   private final Map<String, Entry> entries = new HashMap<>();
   private final Clock clock;
@@ -20,19 +19,23 @@ public final class InMemoryAttemptCounter implements AttemptCounter {
   }
 
   @Override
-  public synchronized Attempts recordFailure(String key, Duration window) {
+  public synchronized Admission admit(String key, Schedule schedule) {
     Instant now = clock.instant();
-    long failures = live(key, now).map(Entry::failures).orElse(0L) + 1;
-    entries.put(key, new Entry(failures, now.plus(window)));
-    return new Attempts(failures, window);
+    Entry entry = entries.get(key);
+    long count = entry == null || !now.isBefore(entry.windowEnds()) ? 0 : entry.count();
+    if (count > 0) {
+      Duration wait = schedule.gapAfter(count).minus(Duration.between(entry.last(), now));
+      if (wait.isPositive()) {
+        return new Admission.Refused(wait);
+      }
+    }
+    entries.put(key, new Entry(count + 1, now, now.plus(schedule.window())));
+    return new Admission.Admitted(count + 1);
   }
 
   @Override
-  public synchronized Attempts current(String key) {
-    Instant now = clock.instant();
-    return live(key, now)
-        .map(e -> new Attempts(e.failures(), Duration.between(now, e.windowEnds())))
-        .orElse(Attempts.NONE);
+  public synchronized void release(String key) {
+    entries.computeIfPresent(key, (k, e) -> e.count() <= 1 ? null : new Entry(e.count() - 1, e.last(), e.windowEnds()));
   }
 
   @Override
@@ -40,7 +43,9 @@ public final class InMemoryAttemptCounter implements AttemptCounter {
     entries.remove(key);
   }
 
-  private Optional<Entry> live(String key, Instant now) {
-    return Optional.ofNullable(entries.get(key)).filter(e -> now.isBefore(e.windowEnds()));
+  /** How many attempts are counted for the key right now, for assertions. */
+  public synchronized long count(String key) {
+    Entry entry = entries.get(key);
+    return entry == null || !clock.instant().isBefore(entry.windowEnds()) ? 0 : entry.count();
   }
 }

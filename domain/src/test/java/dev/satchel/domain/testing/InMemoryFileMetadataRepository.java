@@ -12,14 +12,17 @@ import dev.satchel.domain.storage.StorageKey;
 import dev.satchel.domain.user.UserId;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * File rows in a map, with the semantics of the PostgreSQL search: names compare by code point
@@ -91,9 +94,19 @@ public class InMemoryFileMetadataRepository implements FileMetadataRepository {
         .sum();
   }
 
+  /** The same sum: this fake has no transactions, each call is atomic on its own. */
   @Override
-  public synchronized boolean referencesBlob(StorageKey key) {
-    return rows.values().stream().anyMatch(r -> r.deletedAt().isEmpty() && r.file().storageKey().equals(key));
+  public synchronized long storedBytesLockingOwner(UserId owner) {
+    return storedBytes(owner);
+  }
+
+  @Override
+  public synchronized Set<StorageKey> referencedBlobs(Collection<StorageKey> keys) {
+    Set<StorageKey> wanted = Set.copyOf(keys);
+    return rows.values().stream()
+        .filter(r -> r.deletedAt().isEmpty() && wanted.contains(r.file().storageKey()))
+        .map(r -> r.file().storageKey())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   @Override

@@ -7,13 +7,15 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Single-replica {@link AttemptCounter} in a map; windows are checked against the injected clock
- * and expired entries are dropped as the map grows, so memory stays bounded by recent failures.
+ * Single-replica {@link AttemptCounter} in a map. Each admission is one
+ * {@link ConcurrentHashMap#compute}, so the check and the count are atomic per key; windows are
+ * checked against the injected clock and expired entries are dropped as the map grows, so memory
+ * stays bounded by recent attempts.
  */
 public class InMemoryAttemptCounter implements AttemptCounter {
   private static final int PURGE_THRESHOLD = 10_000;
 
-  private record Entry(long failures, Instant windowEnds) {}
+  private record Entry(long count, Instant last, Instant windowEnds) {}
 
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
   private final Clock clock;
@@ -23,26 +25,28 @@ public class InMemoryAttemptCounter implements AttemptCounter {
   }
 
   @Override
-  public Attempts recordFailure(String key, Duration window) {
+  public Admission admit(String key, Schedule schedule) {
     Instant now = clock.instant();
     if (entries.size() > PURGE_THRESHOLD) {
       entries.values().removeIf(e -> !e.windowEnds().isAfter(now));
     }
-    Entry updated = entries.compute(key, (k, old) -> {
-      long previous = old == null || !old.windowEnds().isAfter(now) ? 0 : old.failures();
-      return new Entry(previous + 1, now.plus(window));
+    Admission[] outcome = new Admission[1];
+    entries.compute(key, (k, old) -> {
+      long count = old == null || !old.windowEnds().isAfter(now) ? 0 : old.count();
+      Duration wait = count == 0 ? Duration.ZERO : schedule.gapAfter(count).minus(Duration.between(old.last(), now));
+      if (wait.isPositive()) {
+        outcome[0] = new Admission.Refused(wait);
+        return old;
+      }
+      outcome[0] = new Admission.Admitted(count + 1);
+      return new Entry(count + 1, now, now.plus(schedule.window()));
     });
-    return new Attempts(updated.failures(), window);
+    return outcome[0];
   }
 
   @Override
-  public Attempts current(String key) {
-    Instant now = clock.instant();
-    Entry entry = entries.get(key);
-    if (entry == null || !entry.windowEnds().isAfter(now)) {
-      return Attempts.NONE;
-    }
-    return new Attempts(entry.failures(), Duration.between(now, entry.windowEnds()));
+  public void release(String key) {
+    entries.computeIfPresent(key, (k, e) -> e.count() <= 1 ? null : new Entry(e.count() - 1, e.last(), e.windowEnds()));
   }
 
   @Override

@@ -13,12 +13,16 @@ import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * {@link MetadataCache} shared by every replica: compact JSON under versioned keys with a TTL.
  * Redis failures never fail a request; they turn into misses (see {@link RedisGuard}).
  */
 public class RedisMetadataCache implements MetadataCache {
+  private static final Logger LOG = Logger.getLogger(RedisMetadataCache.class);
+
   private final ValueCommands<String, String> values;
   private final KeyCommands<String> keys;
   private final ObjectMapper json;
@@ -37,8 +41,9 @@ public class RedisMetadataCache implements MetadataCache {
 
   @Override
   public Optional<FileMetadata> file(FileId id) {
-    return guard.read("get", () -> Optional.ofNullable(values.get(fileKey(id))))
-        .map(text -> decode(text, CachedFile.class).toDomain());
+    String key = fileKey(id);
+    return guard.read("get", () -> Optional.ofNullable(values.get(key)))
+        .flatMap(text -> decode(key, text, CachedFile.class, CachedFile::toDomain));
   }
 
   @Override
@@ -54,8 +59,9 @@ public class RedisMetadataCache implements MetadataCache {
 
   @Override
   public Optional<ShareLink> share(ShareTokenHash tokenHash) {
-    return guard.read("get", () -> Optional.ofNullable(values.get(shareKey(tokenHash))))
-        .map(text -> decode(text, CachedShare.class).toDomain());
+    String key = shareKey(tokenHash);
+    return guard.read("get", () -> Optional.ofNullable(values.get(key)))
+        .flatMap(text -> decode(key, text, CachedShare.class, CachedShare::toDomain));
   }
 
   @Override
@@ -85,11 +91,18 @@ public class RedisMetadataCache implements MetadataCache {
     }
   }
 
-  private <T> T decode(String text, Class<T> type) {
+  /**
+   * An entry that cannot be read back (garbled, from an older format, or failing the domain's
+   * validation) is a miss, never an error: it is deleted, and the caller's read of PostgreSQL
+   * overwrites it.
+   */
+  private <C, T> Optional<T> decode(String key, String text, Class<C> type, Function<C, T> toDomain) {
     try {
-      return json.readValue(text, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("corrupt cache entry", e);
+      return Optional.of(toDomain.apply(json.readValue(text, type)));
+    } catch (JsonProcessingException | RuntimeException unreadable) {
+      LOG.warnf("unreadable cache entry %s (%s); treating it as a miss", key, unreadable.getClass().getSimpleName());
+      guard.write("del", true, () -> keys.del(key));
+      return Optional.empty();
     }
   }
 }

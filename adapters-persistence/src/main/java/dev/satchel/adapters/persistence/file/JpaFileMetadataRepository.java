@@ -10,9 +10,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** PostgreSQL-backed {@link FileMetadataRepository}; callers provide the transaction. */
 @ApplicationScoped
@@ -58,8 +61,28 @@ public class JpaFileMetadataRepository implements FileMetadataRepository, Panach
   }
 
   @Override
-  public boolean referencesBlob(StorageKey key) {
-    return count("storageKey = ?1 and deletedAt is null", key.value()) > 0;
+  public long storedBytesLockingOwner(UserId owner) {
+    // The user row is the owner's quota lock. NO KEY UPDATE, not UPDATE: it still lets the
+    // foreign-key checks of concurrent inserts (KEY SHARE) through, and conflicts only with itself.
+    getEntityManager()
+        .createNativeQuery("SELECT id FROM users WHERE id = :owner FOR NO KEY UPDATE")
+        .setParameter("owner", owner.value())
+        .getResultList();
+    return storedBytes(owner);
+  }
+
+  @Override
+  public Set<StorageKey> referencedBlobs(Collection<StorageKey> keys) {
+    if (keys.isEmpty()) {
+      return Set.of();
+    }
+    // One statement per batch; the unique index on storage_key answers each key.
+    List<String> referenced = getEntityManager()
+        .createQuery("SELECT f.storageKey FROM FileEntity f WHERE f.storageKey IN :keys AND f.deletedAt IS NULL",
+            String.class)
+        .setParameter("keys", keys.stream().map(StorageKey::value).distinct().toList())
+        .getResultList();
+    return referenced.stream().map(StorageKey::new).collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
