@@ -15,6 +15,7 @@ import dev.satchel.domain.share.ShareLinkRepository;
 import dev.satchel.domain.share.ShareToken;
 import dev.satchel.domain.share.ShareTokenHash;
 import dev.satchel.domain.tx.TransactionBoundary;
+import dev.satchel.domain.user.Password;
 import dev.satchel.domain.user.PasswordHasher;
 import java.time.Clock;
 import java.time.Instant;
@@ -120,7 +121,7 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
     if (candidate.isEmpty()) {
       throw new SharePasswordRejected(); // a first visit without the header is no guess
     }
-    if (!hasher.verify(candidate, link.passwordHash().orElseThrow())) {
+    if (!hasher.verify(Password.comparable(candidate), link.passwordHash().orElseThrow())) {
       passwordLimiter.recordFailure(key);
       throw new SharePasswordRejected();
     }

@@ -61,7 +61,7 @@ public final class LogInService implements LogInUseCase {
 
     Optional<User> user = findUser(command.email());
     // Unknown accounts are checked against a dummy hash so both failures take the same time.
-    boolean valid = hasher.verify(command.password(), user.map(User::passwordHash).orElseGet(this::dummyHash))
+    boolean valid = hasher.verify(Password.comparable(command.password()), user.map(User::passwordHash).orElseGet(this::dummyHash))
         && user.isPresent();
     if (!valid) {
       perAccountAndNetwork.recordFailure(accountAndNetwork);
