@@ -3,6 +3,7 @@ package dev.satchel.adapters.rest.share;
 import static dev.satchel.adapters.rest.ApiResponses.PROBLEM;
 
 import dev.satchel.adapters.rest.ClientAddress;
+import dev.satchel.adapters.rest.HeaderText;
 import dev.satchel.adapters.rest.content.ContentResponder;
 import dev.satchel.adapters.rest.problem.Problem;
 import dev.satchel.application.share.OpenShareCommand;
@@ -81,7 +82,7 @@ public class PublicShareResource {
 
   private Response serve(String token, String password, HttpHeaders headers, HttpServerRequest request, boolean head) {
     SharedFile shared = openShared.inspect(
-        new OpenShareCommand(token, Optional.ofNullable(password), ClientAddress.of(request)));
+        new OpenShareCommand(token, Optional.ofNullable(HeaderText.utf8(password)), ClientAddress.of(request)));
     Map<String, String> extra = shared.link().isPasswordProtected()
         ? Map.of("Referrer-Policy", "no-referrer", HttpHeaders.CACHE_CONTROL, "private, no-store")
         : Map.of("Referrer-Policy", "no-referrer");
