@@ -53,6 +53,10 @@ public final class LogInService implements LogInUseCase {
     if (command.password().length() > Password.MAX_LENGTH * 2) {
       throw new InvalidInput("password", "password is too long.");
     }
+    // No account has a longer address; refusing it keeps megabyte keys out of the attempt counters.
+    if (command.email().strip().length() > EmailAddress.MAX_LENGTH) {
+      throw new InvalidInput("email", "email is too long.");
+    }
     String account = command.email().strip().toLowerCase(Locale.ROOT);
     String accountAndNetwork = "login:" + account + "|" + ClientNetwork.of(command.clientAddress());
     String accountOnly = "login:" + account;
