@@ -17,6 +17,7 @@ import dev.satchel.domain.share.ShareLinkRepository;
 import dev.satchel.domain.share.ShareToken;
 import dev.satchel.domain.share.ShareTokenHash;
 import dev.satchel.domain.tx.TransactionBoundary;
+import dev.satchel.domain.user.Password;
 import dev.satchel.domain.user.PasswordHasher;
 import java.time.Clock;
 import java.time.Duration;
@@ -145,7 +146,7 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
     passwordLimiter.acquire(key);
     boolean valid;
     try {
-      valid = hasher.verify(candidate, link.passwordHash().orElseThrow());
+      valid = hasher.verify(Password.comparable(candidate), link.passwordHash().orElseThrow());
     } catch (RuntimeException noVerdict) {
       passwordLimiter.release(key);
       throw noVerdict;

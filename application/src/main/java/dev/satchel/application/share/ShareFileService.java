@@ -55,7 +55,7 @@ public final class ShareFileService implements ShareFileUseCase {
       throw new InvalidInput("max_downloads", "max_downloads must be at least 1.");
     }
     fileLookup.findOwned(command.fileId(), command.caller());
-    var passwordHash = command.password().map(p -> hasher.hash(new Password(p)));
+    var passwordHash = command.password().map(p -> hasher.hash(Password.forHeader(p)));
     ShareToken token = ShareToken.random(random);
     Instant now = clock.instant();
     ShareLink link = new ShareLink(

@@ -53,6 +53,10 @@ public final class LogInService implements LogInUseCase {
     if (command.password().length() > Password.MAX_LENGTH * 2) {
       throw new InvalidInput("password", "password is too long.");
     }
+    // No account has a longer address; refusing it keeps megabyte keys out of the attempt counters.
+    if (command.email().strip().length() > EmailAddress.MAX_LENGTH) {
+      throw new InvalidInput("email", "email is too long.");
+    }
     String account = command.email().strip().toLowerCase(Locale.ROOT);
     String accountAndNetwork = "login:" + account + "|" + ClientNetwork.of(command.clientAddress());
     String accountOnly = "login:" + account;
@@ -63,7 +67,8 @@ public final class LogInService implements LogInUseCase {
     try {
       user = findUser(command.email());
       // Unknown accounts are checked against a dummy hash so both failures take the same time.
-      valid = hasher.verify(command.password(), user.map(User::passwordHash).orElseGet(this::dummyHash))
+      valid = hasher.verify(Password.comparable(command.password()),
+              user.map(User::passwordHash).orElseGet(this::dummyHash))
           && user.isPresent();
     } catch (RuntimeException outage) {
       releaseBoth(accountAndNetwork, accountOnly); // no verdict, so no guess

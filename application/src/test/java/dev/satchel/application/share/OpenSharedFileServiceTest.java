@@ -370,6 +370,17 @@ class OpenSharedFileServiceTest {
     return sharing.share(new ShareFileCommand(owner, file.id(), OptionalLong.empty(), maxDownloads, password));
   }
 
+  @Test
+  void decomposedAndComposedFormsOfAPasswordBothOpenTheLink() {
+    CreatedShare composed = share(OptionalInt.empty(), Optional.of("caf\u00e9-cr\u00e8me"));
+    CreatedShare decomposed = share(OptionalInt.empty(), Optional.of("cafe\u0301-cre\u0300me"));
+
+    assertThat(inspect(composed.token(), "cafe\u0301-cre\u0300me", VISITOR).file()).isEqualTo(file);
+    assertThat(inspect(decomposed.token(), "caf\u00e9-cr\u00e8me", VISITOR).file()).isEqualTo(file);
+    assertThatThrownBy(() -> inspect(composed.token(), "cafe-creme", VISITOR))
+        .isInstanceOf(SharePasswordRejected.class);
+  }
+
   private SharedFile inspect(ShareToken token) {
     return service.inspect(new OpenShareCommand(token.value(), Optional.empty(), VISITOR));
   }

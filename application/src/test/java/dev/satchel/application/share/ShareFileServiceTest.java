@@ -111,6 +111,21 @@ class ShareFileServiceTest {
     assertThat(shares.pointsTo(file.id())).isFalse();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"pass\r\nword", "pass\u0000word", " leading-space", "trailing-space ", "lone\uD800half"})
+  void linkPasswordThatNoClientCouldSendInAHeaderIsInvalidPassword(String password) {
+    assertThatThrownBy(() -> service.share(command(OptionalLong.empty(), OptionalInt.empty(), Optional.of(password))))
+        .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("password"));
+    assertThat(shares.pointsTo(file.id())).isFalse();
+  }
+
+  @Test
+  void linkPasswordIsHashedInItsComposedForm() {
+    ShareLink link = service.share(command(OptionalLong.empty(), OptionalInt.empty(), Optional.of("cafe\u0301-secret"))).link();
+
+    assertThat(hasher.verify("caf\u00e9-secret", link.passwordHash().orElseThrow())).isTrue();
+  }
+
   @Test
   void onlyTheTokensHashIsStored() {
     CreatedShare created = service.share(command(OptionalLong.empty(), OptionalInt.empty(), Optional.empty()));

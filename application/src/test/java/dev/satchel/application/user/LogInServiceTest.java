@@ -271,6 +271,15 @@ class LogInServiceTest {
   }
 
   @Test
+  void absurdlyLongEmailIsRejectedBeforeCountingOrHashing() {
+    int before = hasher.verifyCalls();
+
+    assertThatThrownBy(() -> logIn("a".repeat(100_000) + "@example.com", PASSWORD, HOME))
+        .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("email"));
+    assertThat(hasher.verifyCalls()).isEqualTo(before);
+  }
+
+  @Test
   void commandToStringHidesThePassword() {
     assertThat(new LogInCommand("alice@example.com", PASSWORD, HOME).toString()).doesNotContain(PASSWORD);
   }

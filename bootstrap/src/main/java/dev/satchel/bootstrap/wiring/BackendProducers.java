@@ -1,5 +1,6 @@
 package dev.satchel.bootstrap.wiring;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.satchel.adapters.persistence.attempt.InMemoryAttemptCounter;
 import dev.satchel.adapters.persistence.attempt.RedisAttemptCounter;
@@ -71,7 +72,10 @@ public class BackendProducers {
     MetadataCache backend = switch (cache.type()) {
       case MEMORY -> new InMemoryMetadataCache(cache.ttl(), cache.maxEntries());
       case NONE -> new NoMetadataCache();
-      case REDIS -> new RedisMetadataCache(redis.get(), json, guard.get(), cache.keyPrefix(), cache.ttl());
+      // Request bodies are read strictly; cache entries written by another version are not requests.
+      case REDIS -> new RedisMetadataCache(redis.get(),
+          json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES), guard.get(),
+          cache.keyPrefix(), cache.ttl());
     };
     return new MeteredMetadataCache(backend, metrics, cache.type().name().toLowerCase(Locale.ROOT));
   }

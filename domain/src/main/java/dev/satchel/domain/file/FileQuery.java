@@ -1,6 +1,7 @@
 package dev.satchel.domain.file;
 
 import dev.satchel.domain.error.InvalidInput;
+import dev.satchel.domain.text.UnicodeText;
 import dev.satchel.domain.user.UserId;
 import java.time.Instant;
 import java.util.Objects;
@@ -33,6 +34,8 @@ public record FileQuery(
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidInput("limit", "limit must be between 1 and " + MAX_LIMIT + ".");
     }
+    // PostgreSQL refuses NUL in text, and no stored name holds a control character to match.
+    nameContains.ifPresent(name -> UnicodeText.requirePrintable("name", name));
     minSize.filter(v -> v < 0).ifPresent(v -> {
       throw new InvalidInput("min_size", "min_size must not be negative.");
     });

@@ -1,6 +1,7 @@
 package dev.satchel.domain.user;
 
 import dev.satchel.domain.error.InvalidInput;
+import dev.satchel.domain.text.UnicodeText;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,7 @@ public record EmailAddress(String value) {
     if (value == null || value.isBlank()) {
       throw new InvalidInput("email", "email is required.");
     }
+    UnicodeText.requireWellFormed("email", value);
     value = value.strip();
     if (value.length() > MAX_LENGTH || !SHAPE.matcher(value).matches()) {
       throw new InvalidInput("email", "email is not a valid email address.");

@@ -79,6 +79,24 @@ class FileQueryTest {
     assertThat(query.maxSize()).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"\u0000", "a\u0000b", "\uD800", "x\uDC00", "line\nbreak", "\u0085"})
+  void rejectsNamesThatNoStoredNameCanHoldBeforeTheyReachTheDatabase(String name) {
+    assertThatThrownBy(() -> named(name))
+        .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"report", "50%_off", "\u043e\u0442\u0447\u0451\u0442", "\uD83D\uDE00"})
+  void acceptsPrintableNames(String name) {
+    assertThat(named(name).nameContains()).contains(name);
+  }
+
+  private FileQuery named(String name) {
+    return new FileQuery(owner, Optional.of(name), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), SortField.NAME, SortOrder.ASC, 10, Optional.empty());
+  }
+
   private FileQuery query(int limit, SortField sort, SortOrder order, Optional<PageCursor> after) {
     return new FileQuery(owner, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), sort, order, limit, after);

@@ -74,4 +74,51 @@ class PasswordTest {
     assertThatThrownBy(() -> new Password(value))
         .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("password"));
   }
+
+  @Test
+  void composedAndDecomposedFormsAreOnePassword() {
+    String decomposed = "cafe\u0301-cre\u0300me";
+    String composed = "caf\u00e9-cr\u00e8me";
+    assertThat(new Password(decomposed).value()).isEqualTo(composed);
+    assertThat(Password.comparable(decomposed)).isEqualTo(new Password(composed).value());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"password\uD800", "\uDC00password", "pass\uDBFFword"})
+  void unpairedSurrogatesAreRefused(String value) {
+    assertRejected(value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pass\u0000word", "password\r\n", "pass\tword", "pass\u007Fword",
+      "pass\u0085word", " password", "password ", "password\u3000"})
+  void headerPasswordsRefuseWhatAHeaderCannotCarry(String value) {
+    assertThatThrownBy(() -> Password.forHeader(value))
+        .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("password"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\u043f\u0430\u0440\u043e\u043b\u044c-\u0441\u0435\u043a\u0440\u0435\u0442",
+      "p\u00e4ssw\u00f6rd-\u20ac-1", "inner spaces are fine", "ends-in-\u00e0", "ends-in-\u00c5"})
+  void headerPasswordsKeepPrintableUnicode(String value) {
+    assertThat(Password.forHeader(value).value()).isEqualTo(value);
+  }
+
+  /** Whatever a client sends, a header password is refused cleanly or is one every client can send. */
+  @net.jqwik.api.Property(tries = 1000)
+  void headerPasswordsAreRefusedCleanlyOrSendable(@net.jqwik.api.ForAll String raw) {
+    Password password;
+    try {
+      password = Password.forHeader(raw);
+    } catch (InvalidInput refused) {
+      assertThat(refused.field()).isEqualTo("password");
+      return;
+    }
+    String value = password.value();
+    assertThat(java.text.Normalizer.isNormalized(value, java.text.Normalizer.Form.NFC)).isTrue();
+    assertThat(dev.satchel.domain.text.UnicodeText.isWellFormed(value)).isTrue();
+    assertThat(dev.satchel.domain.text.UnicodeText.hasControlCharacter(value)).isFalse();
+    assertThat(value.strip()).isEqualTo(value);
+    assertThat(Password.comparable(raw)).isEqualTo(value);
+  }
 }

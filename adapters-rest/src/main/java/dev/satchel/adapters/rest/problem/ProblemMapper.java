@@ -78,8 +78,7 @@ public class ProblemMapper {
   // Declared for the subtype too: Quarkus ships its own mapper for it, which answers without a body.
   @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
   public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-    return build(Problem.of(400, "Bad Request", "malformed-body",
-        "The request body is not valid JSON of the expected shape.", path(uri), null)).build();
+    return build(JsonBodyErrors.problem(e, path(uri))).build();
   }
 
   @ServerExceptionMapper

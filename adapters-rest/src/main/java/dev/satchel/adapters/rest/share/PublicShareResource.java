@@ -1,6 +1,7 @@
 package dev.satchel.adapters.rest.share;
 
 import dev.satchel.adapters.rest.ClientAddress;
+import dev.satchel.adapters.rest.HeaderText;
 import dev.satchel.adapters.rest.content.ContentResponder;
 import dev.satchel.adapters.rest.share.page.BrowserNavigation;
 import dev.satchel.adapters.rest.share.page.GrantCookie;
@@ -110,6 +111,7 @@ public class PublicShareResource {
 
   // The grant cookie of an unlocked browser stands in for the password header, ranges included.
   private static OpenShareCommand command(String token, String password, HttpHeaders headers, HttpServerRequest request) {
-    return new OpenShareCommand(token, Optional.ofNullable(password), GrantCookie.from(headers), ClientAddress.of(request));
+    return new OpenShareCommand(token, Optional.ofNullable(HeaderText.utf8(password)), GrantCookie.from(headers),
+        ClientAddress.of(request));
   }
 }
