@@ -8,6 +8,8 @@ import dev.satchel.adapters.rest.problem.Problem;
 import dev.satchel.application.share.OpenShareCommand;
 import dev.satchel.application.share.OpenSharedFileUseCase;
 import dev.satchel.application.share.SharedFile;
+import dev.satchel.domain.error.FileNotFound;
+import dev.satchel.domain.error.ShareGone;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -85,6 +87,11 @@ public class PublicShareResource {
     Map<String, String> extra = shared.link().isPasswordProtected()
         ? Map.of("Referrer-Policy", "no-referrer", HttpHeaders.CACHE_CONTROL, "private, no-store")
         : Map.of("Referrer-Policy", "no-referrer");
-    return content.respond(shared.file(), headers, head, () -> openShared.claimDownload(shared), extra);
+    try {
+      return content.respond(shared.file(), headers, head, () -> openShared.claimDownload(shared), extra);
+    } catch (FileNotFound deletedMeanwhile) {
+      // The blob vanished because the file was deleted after the link was checked.
+      throw new ShareGone(ShareGone.Reason.FILE_DELETED);
+    }
   }
 }
