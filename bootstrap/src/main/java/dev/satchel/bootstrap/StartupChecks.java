@@ -1,6 +1,7 @@
 package dev.satchel.bootstrap;
 
 import dev.satchel.bootstrap.config.SatchelConfig;
+import dev.satchel.domain.cache.MetadataCache;
 import dev.satchel.domain.storage.BlobStorage;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -12,13 +13,15 @@ import org.jboss.logging.Logger;
 /**
  * Resolves the configuration-dependent beans at start, so that a missing signing key or a bad
  * storage setting stops the service with a clear message instead of failing its first request;
- * and opens the Redis connection early, so the first cached request does not pay for it.
+ * opens the Redis connection early, so the first cached request does not pay for it; and builds
+ * the metadata cache, so the memory cache listens for the other replicas' evictions before the
+ * first request.
  */
 public class StartupChecks {
   private static final Logger LOG = Logger.getLogger(StartupChecks.class);
 
-  void onStart(@Observes StartupEvent event, SecretKey signingKey, BlobStorage blobs, SatchelConfig config,
-      Instance<RedisDataSource> redis) {
+  void onStart(@Observes StartupEvent event, SecretKey signingKey, BlobStorage blobs, MetadataCache cache,
+      SatchelConfig config, Instance<RedisDataSource> redis) {
     if (config.cache().type() == SatchelConfig.CacheType.REDIS) {
       try {
         redis.get().execute("PING");

@@ -81,16 +81,24 @@ public class TestEnvironmentResource implements QuarkusTestResourceLifecycleMana
     return java.util.Base64.getEncoder().encodeToString(key);
   }
 
-  static String jdbcUrl(String host, String port, String database) {
+  public static String jdbcUrl(String host, String port, String database) {
     return "jdbc:postgresql://" + host + ":" + port + "/" + database;
   }
 
-  static String host() {
+  public static String host() {
     return HOST;
   }
 
-  static int port() {
+  public static int port() {
     return Integer.parseInt(PORT);
+  }
+
+  public static String user() {
+    return USER;
+  }
+
+  public static String password() {
+    return PASSWORD;
   }
 
   private static void execute(String sql) {

@@ -1,7 +1,8 @@
 package dev.satchel.application.share;
 
-import dev.satchel.application.file.LiveFileLookup;
+import dev.satchel.domain.error.FileNotFound;
 import dev.satchel.domain.error.InvalidInput;
+import dev.satchel.domain.file.FileMetadataRepository;
 import dev.satchel.domain.id.IdGenerator;
 import dev.satchel.domain.share.ShareId;
 import dev.satchel.domain.share.ShareLink;
@@ -17,9 +18,13 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Creates a link with a fresh random token, storing only the token's hash. */
+/**
+ * Creates a link with a fresh random token, storing only the token's hash. Whether the file is
+ * live and the caller's is read from the database, never from a cache another replica may not
+ * have cleared yet, and the file stays locked against deletion until the link is stored.
+ */
 public final class ShareFileService implements ShareFileUseCase {
-  private final LiveFileLookup fileLookup;
+  private final FileMetadataRepository files;
   private final ShareLinkRepository shares;
   private final PasswordHasher hasher;
   private final IdGenerator ids;
@@ -29,7 +34,7 @@ public final class ShareFileService implements ShareFileUseCase {
   private final SharePolicy policy;
 
   public ShareFileService(
-      LiveFileLookup fileLookup,
+      FileMetadataRepository files,
       ShareLinkRepository shares,
       PasswordHasher hasher,
       IdGenerator ids,
@@ -37,7 +42,7 @@ public final class ShareFileService implements ShareFileUseCase {
       Clock clock,
       TransactionBoundary tx,
       SharePolicy policy) {
-    this.fileLookup = fileLookup;
+    this.files = files;
     this.shares = shares;
     this.hasher = hasher;
     this.ids = ids;
@@ -54,14 +59,18 @@ public final class ShareFileService implements ShareFileUseCase {
     if (maxDownloads.isPresent() && maxDownloads.getAsInt() < 1) {
       throw new InvalidInput("max_downloads", "max_downloads must be at least 1.");
     }
-    fileLookup.findOwned(command.fileId(), command.caller());
     var passwordHash = command.password().map(p -> hasher.hash(Password.forHeader(p)));
     ShareToken token = ShareToken.random(random);
     Instant now = clock.instant();
     ShareLink link = new ShareLink(
         new ShareId(ids.newId()), command.fileId(), command.caller(), token.hash(),
         now, now.plus(ttl), maxDownloads, 0, passwordHash, Optional.empty());
-    tx.inTransaction(() -> shares.add(link));
+    tx.inTransaction(() -> {
+      files.findLiveLocked(command.fileId())
+          .filter(file -> file.isOwnedBy(command.caller()))
+          .orElseThrow(FileNotFound::new);
+      shares.add(link);
+    });
     return new CreatedShare(link, token);
   }
 

@@ -32,7 +32,7 @@ class ListSharesServiceTest {
   private final InMemoryFileMetadataRepository files = new InMemoryFileMetadataRepository(shares::pointsTo);
   private final InMemoryMetadataCache cache = new InMemoryMetadataCache();
   private final LiveFileLookup lookup = new LiveFileLookup(files, cache, tx);
-  private final ShareFileService sharing = new ShareFileService(lookup, shares, new FakePasswordHasher(),
+  private final ShareFileService sharing = new ShareFileService(files, shares, new FakePasswordHasher(),
       new SequentialIdGenerator(), new SecureRandom(), clock, tx,
       new SharePolicy(Duration.ofDays(7), Duration.ofDays(30)));
   private final ListSharesService service = new ListSharesService(lookup, shares, tx);

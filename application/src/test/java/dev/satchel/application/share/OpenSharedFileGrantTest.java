@@ -45,7 +45,7 @@ class OpenSharedFileGrantTest {
   private final FakePasswordHasher hasher = new FakePasswordHasher();
   private final InMemoryShareGrants grants = new InMemoryShareGrants();
   private final LiveFileLookup lookup = new LiveFileLookup(files, cache, tx);
-  private final ShareFileService sharing = new ShareFileService(lookup, shares, hasher, new SequentialIdGenerator(),
+  private final ShareFileService sharing = new ShareFileService(files, shares, hasher, new SequentialIdGenerator(),
       new SecureRandom(), clock, tx, new SharePolicy(Duration.ofDays(7), Duration.ofDays(30)));
   private final OpenSharedFileService service = new OpenSharedFileService(shares, files, lookup, cache, hasher,
       new AttemptLimiter(new InMemoryAttemptCounter(clock), GUESSING), clock, tx, grants);

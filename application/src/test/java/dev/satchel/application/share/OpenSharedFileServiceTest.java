@@ -60,7 +60,7 @@ class OpenSharedFileServiceTest {
   private final InMemoryMetadataCache cache = new InMemoryMetadataCache();
   private final FakePasswordHasher hasher = new FakePasswordHasher();
   private final LiveFileLookup lookup = new LiveFileLookup(files, cache, tx);
-  private final ShareFileService sharing = new ShareFileService(lookup, shares, hasher, new SequentialIdGenerator(),
+  private final ShareFileService sharing = new ShareFileService(files, shares, hasher, new SequentialIdGenerator(),
       new SecureRandom(), clock, tx, new SharePolicy(TTL, Duration.ofDays(30)));
   private final OpenSharedFileService service = new OpenSharedFileService(shares, files, lookup, cache, hasher,
       new AttemptLimiter(new InMemoryAttemptCounter(clock), GUESSING), clock, tx, new InMemoryShareGrants());

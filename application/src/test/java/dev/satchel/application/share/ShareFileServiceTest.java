@@ -3,7 +3,6 @@ package dev.satchel.application.share;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.satchel.application.file.LiveFileLookup;
 import dev.satchel.domain.error.FileNotFound;
 import dev.satchel.domain.error.InvalidInput;
 import dev.satchel.domain.file.FileId;
@@ -12,7 +11,6 @@ import dev.satchel.domain.share.ShareLink;
 import dev.satchel.domain.testing.DirectTransactionBoundary;
 import dev.satchel.domain.testing.FakePasswordHasher;
 import dev.satchel.domain.testing.InMemoryFileMetadataRepository;
-import dev.satchel.domain.testing.InMemoryMetadataCache;
 import dev.satchel.domain.testing.InMemoryShareLinkRepository;
 import dev.satchel.domain.testing.MutableClock;
 import dev.satchel.domain.testing.SequentialIdGenerator;
@@ -38,7 +36,7 @@ class ShareFileServiceTest {
   private final FakePasswordHasher hasher = new FakePasswordHasher();
   private final DirectTransactionBoundary tx = new DirectTransactionBoundary();
   private final ShareFileService service = new ShareFileService(
-      new LiveFileLookup(files, new InMemoryMetadataCache(), tx), shares, hasher, new SequentialIdGenerator(),
+      files, shares, hasher, new SequentialIdGenerator(),
       new SecureRandom(), clock, tx, new SharePolicy(DEFAULT_TTL, MAX_TTL));
   private final UserId owner = TestFiles.newUser();
   private final FileMetadata file = store(owner);

@@ -4,27 +4,37 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.satchel.adapters.persistence.attempt.InMemoryAttemptCounter;
 import dev.satchel.adapters.persistence.attempt.RedisAttemptCounter;
+import dev.satchel.adapters.persistence.cache.ClusterCoherentMetadataCache;
 import dev.satchel.adapters.persistence.cache.InMemoryMetadataCache;
 import dev.satchel.adapters.persistence.cache.NoMetadataCache;
 import dev.satchel.adapters.persistence.cache.RedisMetadataCache;
+import dev.satchel.adapters.persistence.cluster.PostgresClusterNotifier;
 import dev.satchel.adapters.persistence.redis.RedisGuard;
 import dev.satchel.adapters.storage.detect.TikaMediaTypeDetector;
 import dev.satchel.adapters.storage.local.LocalFileBlobStorage;
 import dev.satchel.adapters.storage.s3.S3BlobStorage;
 import dev.satchel.bootstrap.cache.MeteredMetadataCache;
 import dev.satchel.bootstrap.config.SatchelConfig;
+import dev.satchel.bootstrap.metrics.MeteredClusterNotifier;
 import dev.satchel.domain.auth.AttemptCounter;
 import dev.satchel.domain.cache.MetadataCache;
+import dev.satchel.domain.cluster.ClusterNotifier;
 import dev.satchel.domain.file.MediaTypeDetector;
 import dev.satchel.domain.storage.BlobStorage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Properties;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -34,6 +44,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 public class BackendProducers {
   /** How long Redis is left alone after a failure before it is tried again. */
   private static final Duration REDIS_RETRY_AFTER = Duration.ofSeconds(5);
+  /** The PostgreSQL application_name of the listening connection, to find it in pg_stat_activity. */
+  public static final String CLUSTER_LISTENER_NAME = "satchel-listener";
 
   @Produces
   @Singleton
@@ -64,13 +76,42 @@ public class BackendProducers {
         (operation, cause) -> metrics.counter("satchel.cache.errors", "backend", "redis", "operation", operation).increment());
   }
 
+  /**
+   * Messages between replicas over PostgreSQL, which they all share; created only when something
+   * needs it (the memory cache), so other setups open no listening connection.
+   */
+  @Produces
+  @Singleton
+  ClusterNotifier clusterNotifier(DataSource dataSource, MeterRegistry metrics) {
+    Config config = ConfigProvider.getConfig();
+    Properties connection = new Properties();
+    config.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(u -> connection.setProperty("user", u));
+    config.getOptionalValue("quarkus.datasource.password", String.class)
+        .ifPresent(p -> connection.setProperty("password", p));
+    connection.setProperty("connectTimeout", "3");
+    connection.setProperty("socketTimeout", "30");
+    var settings = new PostgresClusterNotifier.Settings(
+        config.getValue("quarkus.datasource.jdbc.url", String.class), connection, CLUSTER_LISTENER_NAME,
+        Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(1));
+    String replicaId = UUID.randomUUID().toString();
+    return new MeteredClusterNotifier(PostgresClusterNotifier.start(dataSource, settings, replicaId), metrics);
+  }
+
+  void closeClusterNotifier(@Disposes ClusterNotifier notifier) throws Exception {
+    if (notifier instanceof AutoCloseable closeable) {
+      closeable.close();
+    }
+  }
+
   @Produces
   @Singleton
   MetadataCache metadataCache(SatchelConfig config, Instance<RedisDataSource> redis, ObjectMapper json,
-      Instance<RedisGuard> guard, MeterRegistry metrics) {
+      Instance<RedisGuard> guard, Instance<ClusterNotifier> notifier, MeterRegistry metrics) {
     SatchelConfig.Cache cache = config.cache();
     MetadataCache backend = switch (cache.type()) {
-      case MEMORY -> new InMemoryMetadataCache(cache.ttl(), cache.maxEntries());
+      // Replicas each hold their own copy: evictions are broadcast so none serves a stale one.
+      case MEMORY -> new ClusterCoherentMetadataCache(
+          new InMemoryMetadataCache(cache.ttl(), cache.maxEntries()), notifier.get());
       case NONE -> new NoMetadataCache();
       // Request bodies are read strictly; cache entries written by another version are not requests.
       case REDIS -> new RedisMetadataCache(redis.get(),

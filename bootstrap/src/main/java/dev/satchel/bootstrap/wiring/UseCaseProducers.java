@@ -114,8 +114,9 @@ public class UseCaseProducers {
 
   @Produces
   @Singleton
-  ReadFileContentUseCase readFileContent(BlobStorage blobs, MeterRegistry metrics) {
-    return new MeteredDownloads(new ReadFileContentService(blobs), metrics);
+  ReadFileContentUseCase readFileContent(BlobStorage blobs, FileMetadataRepository files, MetadataCache cache,
+      TransactionBoundary tx, MeterRegistry metrics) {
+    return new MeteredDownloads(new ReadFileContentService(blobs, files, cache, tx), metrics);
   }
 
   @Produces
@@ -133,9 +134,9 @@ public class UseCaseProducers {
 
   @Produces
   @Singleton
-  ShareFileUseCase shareFile(LiveFileLookup lookup, ShareLinkRepository shares, PasswordHasher hasher,
+  ShareFileUseCase shareFile(FileMetadataRepository files, ShareLinkRepository shares, PasswordHasher hasher,
       IdGenerator ids, SecureRandom random, Clock clock, TransactionBoundary tx, SatchelConfig config) {
-    return new ShareFileService(lookup, shares, hasher, ids, random, clock, tx,
+    return new ShareFileService(files, shares, hasher, ids, random, clock, tx,
         new SharePolicy(config.share().defaultTtl(), config.share().maxTtl()));
   }
 

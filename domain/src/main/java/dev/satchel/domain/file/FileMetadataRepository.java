@@ -16,6 +16,12 @@ public interface FileMetadataRepository {
   /** A live (not deleted) file by id, whoever owns it. */
   Optional<FileMetadata> findLive(FileId id);
 
+  /**
+   * A live file by id, locked until the calling transaction ends so that it cannot be deleted
+   * meanwhile: what is created for it in the same transaction never points at a deleted file.
+   */
+  Optional<FileMetadata> findLiveLocked(FileId id);
+
   /** Whether a file with this id ever existed and was deleted (its links answer 410). */
   boolean isDeleted(FileId id);
 

@@ -50,6 +50,7 @@ public abstract class FileMetadataRepositoryContractTest {
     FileMetadata file = add(TestFiles.fileOf(owner).named("a.pdf").size(42).type("application/pdf"));
 
     assertThat(repository.findLive(file.id())).contains(file);
+    assertThat(repository.findLiveLocked(file.id())).contains(file);
     assertThat(repository.isDeleted(file.id())).isFalse();
   }
 
@@ -67,6 +68,7 @@ public abstract class FileMetadataRepositoryContractTest {
 
     assertThat(repository.markDeleted(file.id(), owner, T0)).isTrue();
     assertThat(repository.findLive(file.id())).isEmpty();
+    assertThat(repository.findLiveLocked(file.id())).isEmpty();
     assertThat(repository.isDeleted(file.id())).isTrue();
   }
 

@@ -53,7 +53,7 @@ public class InMemoryBlobStorage implements BlobStorage {
   public BlobContent read(StorageKey key, Optional<ByteRange> range) {
     Blob blob = blobs.get(key);
     if (blob == null) {
-      throw new StorageUnavailable("blob missing", null);
+      throw StorageUnavailable.missingBlob(null);
     }
     int first = range.map(r -> (int) r.first()).orElse(0);
     int length = range.map(r -> (int) r.length()).orElse(blob.bytes().length);

@@ -59,6 +59,11 @@ public class InMemoryFileMetadataRepository implements FileMetadataRepository {
   }
 
   @Override
+  public synchronized Optional<FileMetadata> findLiveLocked(FileId id) {
+    return live(id); // one process, every method synchronized: nothing can delete it meanwhile
+  }
+
+  @Override
   public synchronized boolean isDeleted(FileId id) {
     return Optional.ofNullable(rows.get(id)).filter(r -> r.deletedAt().isPresent()).isPresent();
   }

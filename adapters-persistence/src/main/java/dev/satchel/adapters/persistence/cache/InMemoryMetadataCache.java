@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Single-replica {@link MetadataCache} on Caffeine: entries expire after the configured TTL and
- * the least recently used are evicted beyond a size bound.
+ * One replica's {@link MetadataCache} on Caffeine: entries expire after the configured TTL and
+ * the least recently used are evicted beyond a size bound. Alone it is right for one replica
+ * only; {@link ClusterCoherentMetadataCache} keeps it right for several.
  */
 public class InMemoryMetadataCache implements MetadataCache {
   private final Cache<FileId, FileMetadata> files;
@@ -51,6 +52,12 @@ public class InMemoryMetadataCache implements MetadataCache {
   @Override
   public void evictShare(ShareTokenHash tokenHash) {
     shares.invalidate(tokenHash);
+  }
+
+  /** Forgets every entry. */
+  public void clear() {
+    files.invalidateAll();
+    shares.invalidateAll();
   }
 
   /** Evictions by size or expiry so far, for metrics. */

@@ -8,6 +8,7 @@ import dev.satchel.domain.storage.StorageKey;
 import dev.satchel.domain.user.UserId;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.Collection;
@@ -29,6 +30,16 @@ public class JpaFileMetadataRepository implements FileMetadataRepository, Panach
   @Override
   public Optional<FileMetadata> findLive(FileId id) {
     return find("id = ?1 and deletedAt is null", id.value()).firstResultOptional().map(FileEntityMapper::toDomain);
+  }
+
+  @Override
+  public Optional<FileMetadata> findLiveLocked(FileId id) {
+    // FOR SHARE: a concurrent markDeleted waits for this transaction, and fails after it if the
+    // row was deleted first.
+    return find("id = ?1 and deletedAt is null", id.value())
+        .withLock(LockModeType.PESSIMISTIC_READ)
+        .firstResultOptional()
+        .map(FileEntityMapper::toDomain);
   }
 
   @Override

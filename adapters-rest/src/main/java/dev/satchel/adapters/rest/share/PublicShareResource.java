@@ -9,6 +9,8 @@ import dev.satchel.adapters.rest.share.page.SharePages;
 import dev.satchel.application.share.OpenShareCommand;
 import dev.satchel.application.share.OpenSharedFileUseCase;
 import dev.satchel.application.share.SharedFile;
+import dev.satchel.domain.error.FileNotFound;
+import dev.satchel.domain.error.ShareGone;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -106,7 +108,12 @@ public class PublicShareResource {
         ? Map.of("Referrer-Policy", "no-referrer", HttpHeaders.CACHE_CONTROL, "private, no-store",
             HttpHeaders.VARY, HttpHeaders.ACCEPT)
         : Map.of("Referrer-Policy", "no-referrer", HttpHeaders.VARY, HttpHeaders.ACCEPT);
-    return content.respond(shared.file(), headers, head, () -> openShared.claimDownload(shared), extra);
+    try {
+      return content.respond(shared.file(), headers, head, () -> openShared.claimDownload(shared), extra);
+    } catch (FileNotFound deletedMeanwhile) {
+      // The blob vanished because the file was deleted after the link was checked.
+      throw new ShareGone(ShareGone.Reason.FILE_DELETED);
+    }
   }
 
   // The grant cookie of an unlocked browser stands in for the password header, ranges included.

@@ -59,7 +59,7 @@ public final class LocalFileBlobStorage implements BlobStorage {
           Optional.of(new BlobContent.FileRegion(file, first, length)));
     } catch (NoSuchFileException e) {
       // A row pointing at no bytes is an inconsistency of the store, not a missing file.
-      throw new StorageUnavailable("blob missing", e);
+      throw StorageUnavailable.missingBlob(e);
     } catch (IOException e) {
       closeQuietly(channel);
       throw new StorageUnavailable(FAILED, e);

@@ -57,7 +57,7 @@ public final class S3BlobStorage implements BlobStorage {
       return new BlobContent(stream, stream.response().contentLength());
     } catch (NoSuchKeyException e) {
       // A row pointing at no object is an inconsistency of the store, not a missing file.
-      throw new StorageUnavailable("blob missing", e);
+      throw StorageUnavailable.missingBlob(e);
     } catch (SdkException e) {
       throw new StorageUnavailable(FAILED, e);
     }
