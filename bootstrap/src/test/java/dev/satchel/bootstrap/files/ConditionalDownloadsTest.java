@@ -158,6 +158,35 @@ class ConditionalDownloadsTest {
         .when().get(path(endpoint)).then().statusCode(200);
   }
 
+  @ParameterizedTest
+  @EnumSource(Endpoint.class)
+  void headAnswersTheStatusAndHeadersOfGet(Endpoint endpoint) {
+    String[][] conditions = {
+        {}, {"If-Match", "\"other\""}, {"If-Match", etag}, {"If-None-Match", etag},
+        {"If-Unmodified-Since", HTTP_DATE.format(lastModified.minusSeconds(1))},
+        {"If-Modified-Since", HTTP_DATE.format(lastModified)}};
+    for (String[] condition : conditions) {
+      RequestSpecification get = client(endpoint);
+      RequestSpecification head = client(endpoint);
+      if (condition.length == 2) {
+        get.header(condition[0], condition[1]);
+        head.header(condition[0], condition[1]);
+      }
+      io.restassured.response.Response got = get.when().get(path(endpoint));
+      io.restassured.response.Response headed = head.when().head(path(endpoint));
+      assertThat(headed.statusCode()).as("status for %s", Arrays.toString(condition)).isEqualTo(got.statusCode());
+      for (String name : new String[] {"ETag", "Last-Modified", "Content-Type", "Cache-Control",
+          "Content-Disposition", "Accept-Ranges"}) {
+        assertThat(headed.header(name)).as("%s for %s", name, Arrays.toString(condition)).isEqualTo(got.header(name));
+      }
+      // The length of a problem body is known only while writing it, so HEAD may omit it (RFC 9110 §9.3.2).
+      if (got.statusCode() < 400) {
+        assertThat(headed.header("Content-Length")).as("Content-Length for %s", Arrays.toString(condition))
+            .isEqualTo(got.header("Content-Length"));
+      }
+    }
+  }
+
   @Test
   void refusedAndConditionalAnswersCountNoDownloadOnALink() {
     String oneDownload = Api.as(token).contentType(ContentType.JSON).body(Map.of("max_downloads", 1))
