@@ -27,7 +27,7 @@ import net.jqwik.api.constraints.Size;
  * boundary, the content (near-miss delimiters included) and the sizes in which the network hands
  * the bytes over, the file part comes out exactly; and no prefix of a valid body passes as one.
  */
-class MultipartParserProperties {
+class MultipartParserPropertiesTest {
   /** RFC 2046 bchars: DIGIT / ALPHA / "'()+_,-./:=?" and space (never last). */
   private static final String BCHARS =
       "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'()+_,-./:=? ";
@@ -57,7 +57,7 @@ class MultipartParserProperties {
     Arbitrary<Integer> nearMisses = Arbitraries.integers().between(0, 12);
     Arbitrary<Boolean> partsAround = Arbitraries.of(true, false);
     return Combinators.combine(boundaries, seeds, sizes, nearMisses, partsAround)
-        .as(MultipartParserProperties::sample);
+        .as(MultipartParserPropertiesTest::sample);
   }
 
   private static Sample sample(String boundary, long seed, int size, int nearMisses, boolean partsAround) {
