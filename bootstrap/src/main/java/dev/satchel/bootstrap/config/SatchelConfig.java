@@ -27,6 +27,8 @@ public interface SatchelConfig {
 
   Jobs jobs();
 
+  Cors cors();
+
   /** Externally visible base URL, used to build share links. */
   String publicBaseUrl();
 
@@ -152,6 +154,12 @@ public interface SatchelConfig {
     /** Blobs younger than this are never swept: an upload may still be writing its row. */
     @WithDefault("PT6H")
     Duration sweepSafetyWindow();
+  }
+
+  /** Browser clients on other origins; applied to Quarkus's CORS filter by CorsConfigSourceFactory. */
+  interface Cors {
+    /** Allowed origins, comma-separated ({@code SATCHEL_CORS_ORIGINS}); none when absent. */
+    Optional<String> origins();
   }
 
   /** Storage backends. */

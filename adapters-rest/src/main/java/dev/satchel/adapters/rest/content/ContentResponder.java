@@ -6,15 +6,16 @@ import dev.satchel.domain.storage.BlobContent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.PathPart;
 
 /**
  * Serves a file's bytes for both owner downloads and public links: strong ETag from the SHA-256,
- * conditional GET, single byte ranges served by the store itself, and headers that keep browsers
- * from rendering or sniffing the content.
+ * {@code Last-Modified} from the upload date, conditional requests per RFC 9110 §13, single byte
+ * ranges served by the store itself, and headers that keep browsers from rendering or sniffing
+ * the content.
  */
 @ApplicationScoped
 public class ContentResponder {
@@ -25,31 +26,47 @@ public class ContentResponder {
   }
 
   /**
-   * Answers a GET (or HEAD when {@code headOnly}).
+   * Answers a GET (or HEAD when {@code headOnly}, with the same status and headers). Conditional
+   * headers are evaluated first ({@link Preconditions}, RFC 9110 §13.2.2), then {@code If-Range}
+   * and {@code Range}; HEAD ignores {@code Range}, which RFC 9110 §14.2 defines for GET only.
    *
-   * @param beforeBody runs once it is certain that bytes will be sent (200 or 206), before the
-   *     blob is opened; public links count a download there
+   * @param beforeBody runs once it is certain that bytes will be sent (200 or 206 to a GET),
+   *     before the blob is opened; public links count a download there, so 304, 412 and 416
+   *     answers count nothing
    * @param extraHeaders added to every answer, e.g. caching rules for protected links
+   * @throws ContentRequestRefused for a failed {@code If-Match}/{@code If-Unmodified-Since} (412)
+   *     or an unsatisfiable range (416, with {@code Content-Range: bytes *}{@code /size})
    */
   public Response respond(
       FileMetadata file, HttpHeaders request, boolean headOnly, Runnable beforeBody, Map<String, String> extraHeaders) {
     String etag = "\"" + file.checksum().hex() + "\"";
-    if (matchesAny(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
-      return withCommonHeaders(Response.notModified(), file, etag, extraHeaders).build();
+    Preconditions validators = new Preconditions(etag, file.uploadedAt());
+    Map<String, Object> common = commonHeaders(file, etag, extraHeaders);
+    String ifMatch = request.getHeaderString(HttpHeaders.IF_MATCH);
+    switch (validators.evaluate(new Preconditions.Conditions(ifMatch,
+        request.getHeaderString(HttpHeaders.IF_UNMODIFIED_SINCE),
+        request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+        request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE)))) {
+      case PRECONDITION_FAILED -> throw ContentRequestRefused.preconditionFailed(
+          ifMatch != null ? HttpHeaders.IF_MATCH : HttpHeaders.IF_UNMODIFIED_SINCE, common);
+      case NOT_MODIFIED -> {
+        return with(Response.notModified(), common).build();
+      }
+      case PROCEED -> { }
     }
-    RangeRequest range = headOnly || !ifRangeHolds(request.getHeaderString("If-Range"), etag)
+    RangeRequest range = headOnly || !validators.ifRangeHolds(request.getHeaderString("If-Range"))
         ? new RangeRequest.Whole()
         : RangeRequest.parse(request.getHeaderString("Range"), file.size());
     if (range instanceof RangeRequest.Unsatisfiable) {
-      return withCommonHeaders(Response.status(416), file, etag, extraHeaders)
-          .header("Content-Range", "bytes */" + file.size())
-          .build();
+      Map<String, Object> headers = new LinkedHashMap<>(common);
+      headers.put("Content-Range", "bytes */" + file.size());
+      throw ContentRequestRefused.rangeNotSatisfiable(file.size(), headers);
     }
     Response.ResponseBuilder answer = range instanceof RangeRequest.Partial p
         ? Response.status(206).header("Content-Range",
             "bytes " + p.range().first() + "-" + p.range().last() + "/" + file.size())
         : Response.ok();
-    withCommonHeaders(answer, file, etag, extraHeaders)
+    with(answer, common)
         .type(file.contentType().value())
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(file.filename().value()));
     if (headOnly) {
@@ -75,33 +92,22 @@ public class ContentResponder {
     return new PathPart(region.path(), region.offset(), region.length());
   }
 
-  private static Response.ResponseBuilder withCommonHeaders(
-      Response.ResponseBuilder answer, FileMetadata file, String etag, Map<String, String> extraHeaders) {
-    answer.tag(new jakarta.ws.rs.core.EntityTag(etag.substring(1, etag.length() - 1)))
-        .header("Accept-Ranges", "bytes")
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "default-src 'none'; sandbox")
-        .header(HttpHeaders.LAST_MODIFIED, java.util.Date.from(file.uploadedAt()));
-    extraHeaders.forEach(answer::header);
-    if (!extraHeaders.containsKey(HttpHeaders.CACHE_CONTROL)) {
-      answer.header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
-    }
+  // Every answer, refusals included, carries the validators (RFC 9110 §8.8) and the same caching
+  // and sniffing rules.
+  private static Map<String, Object> commonHeaders(FileMetadata file, String etag, Map<String, String> extraHeaders) {
+    Map<String, Object> headers = new LinkedHashMap<>();
+    headers.put(HttpHeaders.ETAG, etag);
+    headers.put(HttpHeaders.LAST_MODIFIED, HttpDate.format(file.uploadedAt()));
+    headers.put("Accept-Ranges", "bytes");
+    headers.put("X-Content-Type-Options", "nosniff");
+    headers.put("Content-Security-Policy", "default-src 'none'; sandbox");
+    headers.put(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+    headers.putAll(extraHeaders);
+    return headers;
+  }
+
+  private static Response.ResponseBuilder with(Response.ResponseBuilder answer, Map<String, Object> headers) {
+    headers.forEach(answer::header);
     return answer;
-  }
-
-  private static boolean matchesAny(String ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) {
-      return false;
-    }
-    // Weak comparison, as RFC 9110 prescribes for If-None-Match.
-    return Arrays.stream(ifNoneMatch.split(","))
-        .map(String::strip)
-        .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-        .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
-  }
-
-  // If-Range with a strong validator: serve the range only if the representation is unchanged.
-  private static boolean ifRangeHolds(String ifRange, String etag) {
-    return ifRange == null || ifRange.strip().equals(etag) || !ifRange.strip().startsWith("\"");
   }
 }

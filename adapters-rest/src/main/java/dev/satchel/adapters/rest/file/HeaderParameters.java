@@ -16,43 +16,82 @@ final class HeaderParameters {
 
   private HeaderParameters() {}
 
+  /**
+   * Parses the parameters after the first {@code ;} (RFC 9110 §5.6.6, RFC 6266 §4.1): optional
+   * whitespace (spaces and tabs) around names, {@code =} and values; quoted values kept as sent, token values trimmed;
+   * parameters without a value ({@code foo}, {@code bar=}) are skipped or empty and never shift the
+   * ones after them. The first occurrence of a name wins; names are case-insensitive.
+   */
   static HeaderParameters parse(String headerValue) {
     HeaderParameters parameters = new HeaderParameters();
     String text = headerValue == null ? "" : headerValue;
     int i = text.indexOf(';');
-    while (i >= 0 && i < text.length()) {
-      int eq = text.indexOf('=', i + 1);
-      if (eq < 0) {
-        break;
+    if (i < 0) {
+      return parameters;
+    }
+    while (i < text.length()) {
+      i = skipWhitespaceAndSemicolons(text, i);
+      int nameEnd = i;
+      while (nameEnd < text.length() && text.charAt(nameEnd) != '=' && text.charAt(nameEnd) != ';') {
+        nameEnd++;
       }
-      String name = text.substring(i + 1, eq).strip().toLowerCase(Locale.ROOT);
-      int j = eq + 1;
-      while (j < text.length() && text.charAt(j) == ' ') {
-        j++;
+      String name = text.substring(i, nameEnd).strip().toLowerCase(Locale.ROOT);
+      if (nameEnd >= text.length() || text.charAt(nameEnd) == ';') {
+        i = nameEnd; // a parameter without a value carries nothing
+        continue;
       }
+      int j = skipWhitespace(text, nameEnd + 1);
       StringBuilder value = new StringBuilder();
       if (j < text.length() && text.charAt(j) == '"') {
-        j++;
-        while (j < text.length() && text.charAt(j) != '"') {
-          char c = text.charAt(j);
-          // Browsers do not escape backslashes in filenames (C:\path); only \" and \\ are escapes.
-          if (c == '\\' && j + 1 < text.length() && (text.charAt(j + 1) == '"' || text.charAt(j + 1) == '\\')) {
-            j++;
-            c = text.charAt(j);
-          }
-          value.append(c);
-          j++;
-        }
-        j = text.indexOf(';', j);
+        j = readQuoted(text, j + 1, value);
+        int semicolon = text.indexOf(';', j);
+        j = semicolon < 0 ? text.length() : semicolon; // anything after the closing quote is noise
       } else {
         int semicolon = text.indexOf(';', j);
-        value.append(text, j, semicolon < 0 ? text.length() : semicolon);
-        j = semicolon;
+        int valueEnd = semicolon < 0 ? text.length() : semicolon;
+        value.append(text, j, valueEnd);
+        j = valueEnd;
+        if (!name.endsWith("*")) {
+          value = new StringBuilder(value.toString().strip());
+        }
       }
-      parameters.values.putIfAbsent(name, name.endsWith("*") ? value.toString() : value.toString().strip());
+      if (!name.isEmpty()) {
+        parameters.values.putIfAbsent(name, value.toString()); // quoted text is kept as sent
+      }
       i = j;
     }
     return parameters;
+  }
+
+  // Browsers do not escape backslashes in filenames (C:\path); only \" and \\ are escapes.
+  private static int readQuoted(String text, int from, StringBuilder value) {
+    int j = from;
+    while (j < text.length() && text.charAt(j) != '"') {
+      char c = text.charAt(j);
+      if (c == '\\' && j + 1 < text.length() && (text.charAt(j + 1) == '"' || text.charAt(j + 1) == '\\')) {
+        j++;
+        c = text.charAt(j);
+      }
+      value.append(c);
+      j++;
+    }
+    return Math.min(j + 1, text.length());
+  }
+
+  private static int skipWhitespace(String text, int from) {
+    int j = from;
+    while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+      j++;
+    }
+    return j;
+  }
+
+  private static int skipWhitespaceAndSemicolons(String text, int from) {
+    int j = from;
+    while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t' || text.charAt(j) == ';')) {
+      j++;
+    }
+    return j;
   }
 
   Optional<String> get(String name) {

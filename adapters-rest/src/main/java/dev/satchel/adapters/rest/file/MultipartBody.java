@@ -2,6 +2,7 @@ package dev.satchel.adapters.rest.file;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -25,10 +26,15 @@ final class MultipartBody {
   private int scannedTo;
 
   MultipartBody(InputStream source, String boundary) {
+    this(source, boundary, BUFFER_SIZE);
+  }
+
+  /** With a smaller buffer, tests reach its refills and compactions with small bodies. */
+  MultipartBody(InputStream source, String boundary, int bufferSize) {
     this.source = source;
     this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
     this.skip = skipTable(delimiter);
-    this.buffer = new byte[Math.max(BUFFER_SIZE, delimiter.length * 2 + MAX_HEADER_BYTES)];
+    this.buffer = new byte[Math.max(bufferSize, delimiter.length * 2 + MAX_HEADER_BYTES + 4)];
     // The first delimiter has no CRLF before it: pretend it had one, so every delimiter looks alike.
     buffer[0] = '\r';
     buffer[1] = '\n';
@@ -73,7 +79,10 @@ final class MultipartBody {
   /** Reads the current part's header block (up to the empty line), decoded as UTF-8. */
   String headers() throws IOException {
     byte[] blankLine = {'\r', '\n', '\r', '\n'};
-    if (available() >= 2 && buffer[start] == '\r' && buffer[start + 1] == '\n') {
+    // Decide "no headers" on two bytes seen, never on what happens to be buffered: otherwise a
+    // read boundary between them would swallow the content's first CRLF.
+    require(2);
+    if (buffer[start] == '\r' && buffer[start + 1] == '\n') {
       start += 2;
       return "";
     }
@@ -95,11 +104,35 @@ final class MultipartBody {
 
   /** The current part's content, ending just before the next delimiter. */
   InputStream content() {
-    return new PartStream();
+    return new PartStream(false);
+  }
+
+  /**
+   * The current part's content as the last part a reader consumes: it reports its end only after
+   * the rest of the body has been checked up to the close delimiter ({@code --boundary--}, RFC
+   * 2046 §5.1.1), so a body cut short or followed by garbage fails as a {@link MalformedMultipart}
+   * from {@code read} instead of looking like a complete part. The epilogue is ignored.
+   */
+  InputStream lastContent() {
+    return new PartStream(true);
+  }
+
+  private void verifyRest() throws IOException {
+    while (nextPart()) {
+      headers();
+      new PartStream(false).transferTo(OutputStream.nullOutputStream());
+    }
   }
 
   private final class PartStream extends InputStream {
+    private final boolean verifiesRest;
     private boolean finished;
+    /** Kept so that a caller reading on after a failure never sees a clean end. */
+    private IOException failure;
+
+    PartStream(boolean verifiesRest) {
+      this.verifiesRest = verifiesRest;
+    }
 
     @Override
     public int read() throws IOException {
@@ -110,9 +143,21 @@ final class MultipartBody {
 
     @Override
     public int read(byte[] target, int offset, int length) throws IOException {
+      if (failure != null) {
+        throw failure;
+      }
       if (length == 0) {
         return 0;
       }
+      try {
+        return readContent(target, offset, length);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    private int readContent(byte[] target, int offset, int length) throws IOException {
       while (!finished) {
         // Resume the scan where the last one stopped: rescanning the whole buffer on every small
         // read made the search quadratic in the buffer size.
@@ -126,6 +171,9 @@ final class MultipartBody {
           return n;
         }
         if (found >= 0) {
+          if (verifiesRest) {
+            verifyRest();
+          }
           finished = true;
           break;
         }

@@ -14,13 +14,21 @@ import java.util.Optional;
 final class MultipartUploadReader {
   static final String FILE_PART = "file";
 
-  /** The file part, positioned at its first byte. */
+  /**
+   * The file part, positioned at its first byte. Its content stream ends (-1) only once the rest
+   * of the body up to the close delimiter has been verified; otherwise a read throws an
+   * {@link IOException}, so a truncated body is never taken for a complete file.
+   */
   record FilePart(String filename, Optional<String> declaredType, InputStream content) {}
 
   private MultipartUploadReader() {}
 
   static FilePart openFilePart(String contentType, InputStream body) {
-    MultipartBody multipart = new MultipartBody(body, boundary(contentType));
+    return openFilePart(contentType, body, MultipartBody.BUFFER_SIZE);
+  }
+
+  static FilePart openFilePart(String contentType, InputStream body, int bufferSize) {
+    MultipartBody multipart = new MultipartBody(body, boundary(contentType), bufferSize);
     try {
       while (multipart.nextPart()) {
         String headers = multipart.headers();
@@ -29,7 +37,7 @@ final class MultipartUploadReader {
           String filename = disposition.getExtended("filename")
               .filter(name -> !name.isBlank())
               .orElseThrow(() -> new InvalidInput("file", "The file part needs a filename in its Content-Disposition."));
-          return new FilePart(filename, header(headers, "content-type"), multipart.content());
+          return new FilePart(filename, header(headers, "content-type"), multipart.lastContent());
         }
         multipart.content().transferTo(java.io.OutputStream.nullOutputStream());
       }

@@ -2,6 +2,7 @@ package dev.satchel.adapters.rest.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.satchel.adapters.rest.content.ContentRequestRefused;
 import dev.satchel.domain.error.EmailAlreadyRegistered;
 import dev.satchel.domain.error.FileNotFound;
 import dev.satchel.domain.error.FileTooLarge;
@@ -60,6 +61,15 @@ public class ProblemMapper {
         yield problem(503, "Service Unavailable", e, path, null).header("Retry-After", 5).build();
       }
     };
+  }
+
+  /** 412 and 416 of a download, with the validators and {@code Content-Range} they carry. */
+  @ServerExceptionMapper
+  public Response refusedContent(ContentRequestRefused e, UriInfo uri) {
+    Response.ResponseBuilder answer =
+        build(Problem.of(e.status(), e.title(), e.code(), e.getMessage(), path(uri), e.field()));
+    e.headers().forEach(answer::header);
+    return answer.build();
   }
 
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

@@ -125,4 +125,56 @@ class MultipartUploadReaderTest {
     var part = MultipartUploadReader.openFilePart(CONTENT_TYPE, new ByteArrayInputStream(cut));
     assertThatThrownBy(() -> part.content().readAllBytes()).isInstanceOf(IOException.class);
   }
+
+  /** Issue 12, input 5: a client that died right after the delimiter following the file part. */
+  @Test
+  void bodyEndingInADelimiterWithoutCloseFailsInsteadOfEndingTheFile() {
+    byte[] body = body("--", BOUNDARY, "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n",
+        "partial conte", "\r\n--", BOUNDARY);
+    var part = MultipartUploadReader.openFilePart(CONTENT_TYPE, new ByteArrayInputStream(body));
+    assertThatThrownBy(() -> part.content().readAllBytes()).isInstanceOf(MultipartBody.MalformedMultipart.class);
+    // Reading on after the failure must not turn it into a clean end.
+    assertThatThrownBy(() -> part.content().read()).isInstanceOf(IOException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "\r\n--" + BOUNDARY + "\r\n",                        // a new part that never comes
+      "\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nv", // a later part cut short
+      "\r\n--" + BOUNDARY + "-",                            // half a close delimiter
+      "\r\n--" + BOUNDARY + "xx\r\n--" + BOUNDARY + "--",  // garbage after a delimiter
+      "\r\n--" + BOUNDARY + " \tjunk\r\n",                 // garbage after transport padding
+  })
+  void everythingAfterTheFilePartIsVerifiedBeforeItsEnd(String tail) {
+    byte[] body = body("--", BOUNDARY, "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n",
+        "content", tail);
+    var part = MultipartUploadReader.openFilePart(CONTENT_TYPE, new ByteArrayInputStream(body));
+    assertThatThrownBy(() -> part.content().readAllBytes()).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void partsAfterTheFilePartAndAnEpilogueAreAccepted() throws IOException {
+    byte[] body = body("preamble\r\n--", BOUNDARY, " \t\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n",
+        "content\r\n--", BOUNDARY, "\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\nafter\r\n--",
+        BOUNDARY, "\r\n\r\nno headers\r\n--", BOUNDARY, "--\r\nepilogue, ignored");
+    var part = MultipartUploadReader.openFilePart(CONTENT_TYPE, new ByteArrayInputStream(body));
+    assertThat(new String(part.content().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("content");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "form-data; name=\"file\"; filename=\"a.txt\"; foo; bar=",
+      "form-data; foo; name=\"file\"; filename=\"a.txt\"",
+      "form-data;name=file;filename=a.txt",
+      "form-data;\tname=\"file\";\t filename = \"a.txt\"  ",
+      "form-data ;  name =  file ; bar= ; filename=\"a.txt\";",
+      "FORM-DATA; NAME=\"file\"; FILENAME=\"a.txt\"; unknown=\"x;y=z\"",
+      "form-data; unknown=\"name=evil; filename=evil.txt\"; name=\"file\"; filename=\"a.txt\"",
+      "form-data; ; ;name=\"file\"; filename=\"a.txt\"; empty=\"\"",
+  })
+  void dispositionParametersParseWhateverTheirSpacingAndNeighbours(String disposition) {
+    var part = MultipartUploadReader.openFilePart(CONTENT_TYPE,
+        new ByteArrayInputStream(fileBody(disposition, new byte[] {1})));
+    assertThat(part.filename()).isEqualTo("a.txt");
+  }
 }
