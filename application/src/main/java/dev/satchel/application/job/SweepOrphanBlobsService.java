@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Removes blobs without a live row, but only those older than a safety window: an upload in
- * flight writes its blob before its row, and must never lose it.
+ * flight writes its blob before its row, and must never lose it. Also removes the partial writes
+ * of uploads cut by a crash, once untouched for longer than a live upload may pause.
  */
 public final class SweepOrphanBlobsService implements SweepOrphanBlobsUseCase {
   private final BlobStorage blobs;
@@ -19,14 +20,20 @@ public final class SweepOrphanBlobsService implements SweepOrphanBlobsUseCase {
   private final Clock clock;
   private final Duration safetyWindow;
   private final TransactionBoundary tx;
+  private final Duration abandonedWriteAge;
 
-  public SweepOrphanBlobsService(
-      BlobStorage blobs, FileMetadataRepository files, Clock clock, Duration safetyWindow, TransactionBoundary tx) {
+  /**
+   * @param abandonedWriteAge how long a partial write may go untouched before it counts as
+   *     abandoned: longer than the upload read timeout plus the final sync of a file
+   */
+  public SweepOrphanBlobsService(BlobStorage blobs, FileMetadataRepository files, Clock clock, Duration safetyWindow,
+      TransactionBoundary tx, Duration abandonedWriteAge) {
     this.blobs = blobs;
     this.files = files;
     this.clock = clock;
     this.safetyWindow = safetyWindow;
     this.tx = tx;
+    this.abandonedWriteAge = abandonedWriteAge;
   }
 
   @Override
@@ -38,6 +45,6 @@ public final class SweepOrphanBlobsService implements SweepOrphanBlobsUseCase {
       }
     });
     orphans.forEach(blobs::delete);
-    return orphans.size();
+    return orphans.size() + blobs.removeAbandonedWrites(clock.instant().minus(abandonedWriteAge));
   }
 }

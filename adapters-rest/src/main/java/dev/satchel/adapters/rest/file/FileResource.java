@@ -20,6 +20,7 @@ import dev.satchel.domain.file.SortField;
 import dev.satchel.domain.file.SortOrder;
 import dev.satchel.domain.file.TypeFilter;
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -71,9 +72,11 @@ public class FileResource {
   private final DeleteFileUseCase delete;
   private final ContentResponder content;
   private final UploadLimits limits;
+  private final UploadGate gate;
 
   public FileResource(CurrentUser currentUser, UploadFileUseCase upload, GetFileUseCase getFile,
-      SearchFilesUseCase search, DeleteFileUseCase delete, ContentResponder content, UploadLimits limits) {
+      SearchFilesUseCase search, DeleteFileUseCase delete, ContentResponder content, UploadLimits limits,
+      UploadGate gate) {
     this.currentUser = currentUser;
     this.upload = upload;
     this.getFile = getFile;
@@ -81,6 +84,7 @@ public class FileResource {
     this.delete = delete;
     this.content = content;
     this.limits = limits;
+    this.gate = gate;
   }
 
   @POST
@@ -98,8 +102,16 @@ public class FileResource {
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "415", description = "Not multipart/form-data",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "507", description = "Over the caller's storage quota",
+  @APIResponse(responseCode = "507", description = "Over the caller's storage quota, or the storage is full",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "408", description = "The body arrived too slowly (satchel.upload.read-timeout, min-rate)",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "429", description = "The caller already runs satchel.upload.max-concurrent-per-user uploads",
+      headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+  // A virtual thread waits for the client's bytes, so slow uploads hold no worker thread that other
+  // requests need; the gate bounds how long and how many wait.
+  @RunOnVirtualThread
   public Response upload(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
@@ -108,9 +120,11 @@ public class FileResource {
     if (length > limits.maxFileBytes() + MULTIPART_OVERHEAD) {
       throw new dev.satchel.domain.error.FileTooLarge(limits.maxFileBytes()); // refuse before reading
     }
-    MultipartUploadReader.FilePart part = MultipartUploadReader.openFilePart(contentType, body);
-    FileMetadata stored = upload.upload(new UploadFileCommand(
-        currentUser.id(), part.filename(), part.declaredType(), part.content(), OptionalLong.empty()));
+    FileMetadata stored = gate.admit(currentUser.id(), body, paced -> {
+      MultipartUploadReader.FilePart part = MultipartUploadReader.openFilePart(contentType, paced);
+      return upload.upload(new UploadFileCommand(
+          currentUser.id(), part.filename(), part.declaredType(), part.content(), OptionalLong.empty()));
+    });
     return Response.status(Response.Status.CREATED)
         .type(MediaType.APPLICATION_JSON)
         .header(HttpHeaders.LOCATION, "/files/" + stored.id())
