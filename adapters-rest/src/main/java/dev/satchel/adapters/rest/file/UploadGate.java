@@ -34,11 +34,18 @@ public final class UploadGate implements AutoCloseable {
   private final Events events;
   private final ScheduledExecutorService watchdog;
   private final long tickMillis;
+  private final Runnable closeConnectionAfterAnswer;
 
-  public UploadGate(UploadPacing pacing, Events events) {
+  /**
+   * @param closeConnectionAfterAnswer called on the request's thread when an upload is refused or
+   *     timed out with its body unread: the connection cannot carry another request, and a
+   *     trickling client must not keep it open (RFC 9110 sections 9.6, 15.5.9)
+   */
+  public UploadGate(UploadPacing pacing, Events events, Runnable closeConnectionAfterAnswer) {
     this.pacing = pacing;
     this.slots = new UploadSlots(pacing);
     this.events = events;
+    this.closeConnectionAfterAnswer = closeConnectionAfterAnswer;
     this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
         .name("satchel-upload-watchdog").daemon().factory());
     Duration shortest = pacing.readTimeout().compareTo(pacing.rateWindow()) < 0 ? pacing.readTimeout() : pacing.rateWindow();
@@ -58,6 +65,7 @@ public final class UploadGate implements AutoCloseable {
       slot = slots.acquire(user);
     } catch (RuntimeException e) {
       events.rejected(e instanceof TooManyUploads ? "user" : "overall");
+      closeConnectionAfterAnswer.run();
       throw e;
     }
     try (slot) {
@@ -70,6 +78,7 @@ public final class UploadGate implements AutoCloseable {
         RuntimeException explained = paced.explain(e);
         if (explained instanceof UploadTimedOut) {
           events.timedOut();
+          closeConnectionAfterAnswer.run();
         }
         throw explained;
       } finally {
