@@ -13,7 +13,9 @@ import java.util.Set;
 /**
  * Removes blobs without a live row, but only those older than a safety window: an upload in
  * flight writes its blob before its row, and must never lose it. Stored keys are checked against
- * the metadata in batches of {@link #BATCH_SIZE}, one query each, not one query per blob.
+ * the metadata in batches of {@link #BATCH_SIZE}, one query each, not one query per blob. Also
+ * removes the partial writes of uploads cut by a crash, once untouched for longer than a live
+ * upload may pause.
  */
 public final class SweepOrphanBlobsService implements SweepOrphanBlobsUseCase {
   /** Keys checked per metadata query. */
@@ -24,14 +26,20 @@ public final class SweepOrphanBlobsService implements SweepOrphanBlobsUseCase {
   private final Clock clock;
   private final Duration safetyWindow;
   private final TransactionBoundary tx;
+  private final Duration abandonedWriteAge;
 
-  public SweepOrphanBlobsService(
-      BlobStorage blobs, FileMetadataRepository files, Clock clock, Duration safetyWindow, TransactionBoundary tx) {
+  /**
+   * @param abandonedWriteAge how long a partial write may go untouched before it counts as
+   *     abandoned: longer than the upload read timeout plus the final sync of a file
+   */
+  public SweepOrphanBlobsService(BlobStorage blobs, FileMetadataRepository files, Clock clock, Duration safetyWindow,
+      TransactionBoundary tx, Duration abandonedWriteAge) {
     this.blobs = blobs;
     this.files = files;
     this.clock = clock;
     this.safetyWindow = safetyWindow;
     this.tx = tx;
+    this.abandonedWriteAge = abandonedWriteAge;
   }
 
   @Override
@@ -47,7 +55,7 @@ public final class SweepOrphanBlobsService implements SweepOrphanBlobsUseCase {
     collectOrphans(batch, orphans);
     // Deleted after the listing, so no store has to list a directory or bucket while it changes.
     orphans.forEach(blobs::delete);
-    return orphans.size();
+    return orphans.size() + blobs.removeAbandonedWrites(clock.instant().minus(abandonedWriteAge));
   }
 
   private void collectOrphans(List<StorageKey> batch, List<StorageKey> orphans) {

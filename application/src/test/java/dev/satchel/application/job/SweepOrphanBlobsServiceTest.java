@@ -21,14 +21,25 @@ import org.junit.jupiter.api.Test;
 
 class SweepOrphanBlobsServiceTest {
   private static final Duration SAFETY_WINDOW = Duration.ofHours(6);
+  private static final Duration ABANDONED_AGE = Duration.ofMinutes(2);
   private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
 
   private final MutableClock clock = new MutableClock(NOW);
   private final InMemoryBlobStorage blobs = new InMemoryBlobStorage(clock);
   private final InMemoryFileMetadataRepository files = new InMemoryFileMetadataRepository();
   private final SweepOrphanBlobsService service =
-      new SweepOrphanBlobsService(blobs, files, clock, SAFETY_WINDOW, new DirectTransactionBoundary());
+      new SweepOrphanBlobsService(blobs, files, clock, SAFETY_WINDOW, new DirectTransactionBoundary(), ABANDONED_AGE);
   private final UserId owner = TestFiles.newUser();
+
+  @Test
+  void partialWritesOlderThanTheReadTimeoutAreRemovedAndCounted() {
+    blobs.leaveAbandonedWrite(NOW.minus(ABANDONED_AGE).minusSeconds(1));
+    blobs.leaveAbandonedWrite(NOW.minus(Duration.ofHours(3)));
+    blobs.leaveAbandonedWrite(NOW.minusSeconds(30));
+
+    assertThat(service.sweep()).isEqualTo(2);
+    assertThat(blobs.abandonedWrites()).isEqualTo(1);
+  }
 
   @Test
   void orphanOlderThanTheWindowIsRemoved() {
@@ -98,7 +109,7 @@ class SweepOrphanBlobsServiceTest {
       }
     };
     SweepOrphanBlobsService batched =
-        new SweepOrphanBlobsService(blobs, counting, clock, SAFETY_WINDOW, new DirectTransactionBoundary());
+        new SweepOrphanBlobsService(blobs, counting, clock, SAFETY_WINDOW, new DirectTransactionBoundary(), ABANDONED_AGE);
     List<StorageKey> kept = new ArrayList<>();
     int total = 2 * SweepOrphanBlobsService.BATCH_SIZE + 7;
     for (int i = 0; i < total; i++) {
@@ -124,7 +135,8 @@ class SweepOrphanBlobsServiceTest {
       }
     };
 
-    assertThat(new SweepOrphanBlobsService(blobs, failing, clock, SAFETY_WINDOW, new DirectTransactionBoundary())
+    assertThat(new SweepOrphanBlobsService(blobs, failing, clock, SAFETY_WINDOW, new DirectTransactionBoundary(),
+        ABANDONED_AGE)
         .sweep()).isZero();
   }
 

@@ -44,6 +44,13 @@ public interface SatchelConfig {
     /** Local-disk storage. */
     interface Local {
       Path path();
+
+      /**
+       * Free space below which the storage wellness check turns DOWN (uploads still run until the
+       * disk is really full, then answer 507). The default leaves room for one maximal upload.
+       */
+      @WithDefault("1G")
+      MemorySize minFreeSpace();
     }
 
     /** S3 or S3-compatible storage. */
@@ -77,6 +84,26 @@ public interface SatchelConfig {
 
     /** Per-user quota of stored bytes; unlimited when absent. */
     Optional<MemorySize> quota();
+
+    /** An upload during which no byte arrives for this long ends with 408. */
+    @WithDefault("30S")
+    Duration readTimeout();
+
+    /** Slowest average upload rate, in bytes per second over {@link #rateWindow()}; 0 disables. */
+    @WithDefault("1K")
+    MemorySize minRate();
+
+    /** How much time waiting for the client the minimum rate is averaged over. */
+    @WithDefault("30S")
+    Duration rateWindow();
+
+    /** Uploads one user may run at once; beyond, 429. */
+    @WithDefault("8")
+    int maxConcurrentPerUser();
+
+    /** Uploads the instance runs at once; beyond, 503. Bounds the memory and files held by uploads. */
+    @WithDefault("100")
+    int maxConcurrent();
   }
 
   /** Share-link policy. */

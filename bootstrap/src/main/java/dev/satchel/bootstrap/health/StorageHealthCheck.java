@@ -4,12 +4,17 @@ import dev.satchel.bootstrap.config.SatchelConfig;
 import dev.satchel.domain.storage.BlobStorage;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+import java.util.OptionalLong;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
- * Reports whether the configured blob store answers. A wellness check, not readiness: with
- * storage down, metadata stays readable, so Satchel stays in service.
+ * Reports whether the configured blob store answers and, where it can tell (local disk), its free
+ * space in bytes, turning DOWN below {@code satchel.storage.local.min-free-space}. A wellness
+ * check, not readiness: with storage down or full, metadata stays readable, so Satchel stays in
+ * service.
  */
 @Wellness
 @ApplicationScoped
@@ -24,9 +29,15 @@ public class StorageHealthCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("blob-storage")
-        .status(blobs.isReachable())
-        .withData("type", config.storage().type().name().toLowerCase(java.util.Locale.ROOT))
-        .build();
+    HealthCheckResponseBuilder answer = HealthCheckResponse.named("blob-storage")
+        .withData("type", config.storage().type().name().toLowerCase(Locale.ROOT));
+    boolean up = blobs.isReachable();
+    OptionalLong free = blobs.freeBytes();
+    if (free.isPresent()) {
+      long minimum = config.storage().local().minFreeSpace().asLongValue();
+      answer.withData("free-bytes", free.getAsLong()).withData("min-free-bytes", minimum);
+      up &= free.getAsLong() >= minimum;
+    }
+    return answer.status(up).build();
   }
 }

@@ -53,6 +53,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.OptionalLong;
 
 /** Builds every use-case service from its ports; the services themselves know nothing of CDI. */
@@ -181,6 +182,9 @@ public class UseCaseProducers {
   @Singleton
   SweepOrphanBlobsUseCase sweepOrphanBlobs(BlobStorage blobs, FileMetadataRepository files, Clock clock,
       SatchelConfig config, TransactionBoundary tx) {
-    return new SweepOrphanBlobsService(blobs, files, clock, config.jobs().sweepSafetyWindow(), tx);
+    // A live upload touches its temp file at least once per read timeout; a minute more covers
+    // the final sync of a large file.
+    Duration abandonedWriteAge = config.upload().readTimeout().plus(Duration.ofMinutes(1));
+    return new SweepOrphanBlobsService(blobs, files, clock, config.jobs().sweepSafetyWindow(), tx, abandonedWriteAge);
   }
 }

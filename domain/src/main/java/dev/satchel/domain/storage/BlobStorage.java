@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /**
  * Out-port: the store of file bytes. Writes are all-or-nothing: a failed write leaves no blob
  * under the key. Every failure to reach the store is reported as
- * {@link dev.satchel.domain.error.StorageUnavailable}.
+ * {@link dev.satchel.domain.error.StorageUnavailable}, except a store out of room, which is
+ * {@link dev.satchel.domain.error.StorageFull}.
  */
 public interface BlobStorage {
 
@@ -31,4 +32,20 @@ public interface BlobStorage {
 
   /** A cheap probe for health reporting; never throws. */
   boolean isReachable();
+
+  /**
+   * Removes what writes cut short by a crash left behind (partial temp files) when untouched since
+   * {@code untouchedSince}, and the directories that leaves empty. A live write keeps touching its
+   * partial file, so the cutoff must lie further back than the longest pause a live write may take.
+   *
+   * @return how many leftovers were removed; 0 for stores that keep no partial state
+   */
+  default int removeAbandonedWrites(Instant untouchedSince) {
+    return 0;
+  }
+
+  /** Bytes still free where new blobs go, in bytes, when the store can tell; never throws. */
+  default OptionalLong freeBytes() {
+    return OptionalLong.empty();
+  }
 }

@@ -21,7 +21,11 @@ class SatchelErrorTest {
       new ShareNotFound(),
       new ShareGone(ShareGone.Reason.EXPIRED),
       new SharePasswordRejected(),
-      new StorageUnavailable("down", null));
+      new StorageUnavailable("down", null),
+      new StorageFull(null),
+      new UploadTimedOut("too slow"),
+      new TooManyUploads(8, Duration.ofSeconds(10)),
+      new UploadCapacityReached(Duration.ofSeconds(10)));
 
   @Test
   void theListBelowCoversEveryPermittedSubclass() {
@@ -55,6 +59,8 @@ class SatchelErrorTest {
     assertThat(new FileTooLarge(1024).maxBytes()).isEqualTo(1024);
     assertThat(new QuotaExceeded(2048).quotaBytes()).isEqualTo(2048);
     assertThat(new ShareGone(ShareGone.Reason.REVOKED).reason()).isEqualTo(ShareGone.Reason.REVOKED);
+    assertThat(new TooManyUploads(8, Duration.ofSeconds(3)).retryAfter()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(new UploadCapacityReached(Duration.ofSeconds(4)).retryAfter()).isEqualTo(Duration.ofSeconds(4));
   }
 
   @Test

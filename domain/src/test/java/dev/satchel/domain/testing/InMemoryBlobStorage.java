@@ -28,6 +28,7 @@ public class InMemoryBlobStorage implements BlobStorage {
   private record Blob(byte[] bytes, Instant writtenAt) {}
 
   private final Map<StorageKey, Blob> blobs = new ConcurrentHashMap<>();
+  private final List<Instant> abandonedWrites = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Clock clock;
 
   public InMemoryBlobStorage(Clock clock) {
@@ -75,6 +76,22 @@ public class InMemoryBlobStorage implements BlobStorage {
   @Override
   public boolean isReachable() {
     return true;
+  }
+
+  @Override
+  public int removeAbandonedWrites(Instant untouchedSince) {
+    List<Instant> stale = abandonedWrites.stream().filter(touched -> touched.isBefore(untouchedSince)).toList();
+    abandonedWrites.removeAll(stale);
+    return stale.size();
+  }
+
+  /** Leaves the partial write of an upload cut by a crash, last touched at {@code touched}. */
+  public void leaveAbandonedWrite(Instant touched) {
+    abandonedWrites.add(touched);
+  }
+
+  public int abandonedWrites() {
+    return abandonedWrites.size();
   }
 
   /** Stores bytes directly, as if written at the clock's current time. */

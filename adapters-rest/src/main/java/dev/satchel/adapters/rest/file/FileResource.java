@@ -18,6 +18,7 @@ import dev.satchel.domain.file.SortField;
 import dev.satchel.domain.file.SortOrder;
 import dev.satchel.domain.file.TypeFilter;
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -65,9 +66,11 @@ public class FileResource {
   private final DeleteFileUseCase delete;
   private final ContentResponder content;
   private final UploadLimits limits;
+  private final UploadGate gate;
 
   public FileResource(CurrentUser currentUser, UploadFileUseCase upload, GetFileUseCase getFile,
-      SearchFilesUseCase search, DeleteFileUseCase delete, ContentResponder content, UploadLimits limits) {
+      SearchFilesUseCase search, DeleteFileUseCase delete, ContentResponder content, UploadLimits limits,
+      UploadGate gate) {
     this.currentUser = currentUser;
     this.upload = upload;
     this.getFile = getFile;
@@ -75,6 +78,7 @@ public class FileResource {
     this.delete = delete;
     this.content = content;
     this.limits = limits;
+    this.gate = gate;
   }
 
   @POST
@@ -88,7 +92,8 @@ public class FileResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadResponse.class)))
   @APIResponse(responseCode = "400",
       description = "No 'file' part, an unusable filename, or a body that ends before its closing delimiter")
-  @APIResponse(responseCode = "408", description = "The body stalled: no bytes for the read timeout")
+  @APIResponse(responseCode = "408",
+      description = "The body arrived too slowly: satchel.upload.read-timeout without a byte, or below min-rate")
   @APIResponse(responseCode = "413", description = "Larger than satchel.upload.max-size")
   @APIResponse(responseCode = "415", description = "Not multipart/form-data")
   @APIResponse(responseCode = "429",
@@ -96,6 +101,9 @@ public class FileResource {
   @APIResponse(responseCode = "503",
       description = "Too many uploads in flight, or the database or storage unavailable; see Retry-After")
   @APIResponse(responseCode = "507", description = "Over the caller's storage quota, or storage full")
+  // A virtual thread waits for the client's bytes, so slow uploads hold no worker thread that other
+  // requests need; the gate bounds how long and how many wait.
+  @RunOnVirtualThread
   public Response upload(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
@@ -104,9 +112,11 @@ public class FileResource {
     if (length > limits.maxFileBytes() + MULTIPART_OVERHEAD) {
       throw new dev.satchel.domain.error.FileTooLarge(limits.maxFileBytes()); // refuse before reading
     }
-    MultipartUploadReader.FilePart part = MultipartUploadReader.openFilePart(contentType, body);
-    FileMetadata stored = upload.upload(new UploadFileCommand(
-        currentUser.id(), part.filename(), part.declaredType(), part.content(), OptionalLong.empty()));
+    FileMetadata stored = gate.admit(currentUser.id(), body, paced -> {
+      MultipartUploadReader.FilePart part = MultipartUploadReader.openFilePart(contentType, paced);
+      return upload.upload(new UploadFileCommand(
+          currentUser.id(), part.filename(), part.declaredType(), part.content(), OptionalLong.empty()));
+    });
     return Response.status(Response.Status.CREATED)
         .type(MediaType.APPLICATION_JSON)
         .header(HttpHeaders.LOCATION, "/files/" + stored.id())

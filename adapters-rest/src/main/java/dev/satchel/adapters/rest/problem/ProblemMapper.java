@@ -13,9 +13,13 @@ import dev.satchel.domain.error.SatchelError;
 import dev.satchel.domain.error.ShareGone;
 import dev.satchel.domain.error.ShareNotFound;
 import dev.satchel.domain.error.SharePasswordRejected;
+import dev.satchel.domain.error.StorageFull;
 import dev.satchel.domain.error.StorageUnavailable;
 import dev.satchel.domain.error.TooManyAttempts;
+import dev.satchel.domain.error.TooManyUploads;
+import dev.satchel.domain.error.UploadCapacityReached;
 import dev.satchel.domain.error.UploadIncomplete;
+import dev.satchel.domain.error.UploadTimedOut;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -60,6 +64,24 @@ public class ProblemMapper {
         LOG.warnf(e, "storage unavailable at %s", path);
         yield problem(503, "Service Unavailable", e, path, null).header("Retry-After", 5).build();
       }
+      // No Retry-After: a full disk stays full until an operator acts (RFC 4918 section 11.5).
+      case StorageFull e -> {
+        LOG.errorf("storage full at %s: %s", path, e.getCause());
+        yield problem(507, "Insufficient Storage", e, path, "file").build();
+      }
+      // The rest of the body is never read, so the connection cannot carry another request
+      // (RFC 9110 section 15.5.9).
+      case UploadTimedOut e -> problem(408, "Request Timeout", e, path, "file")
+          .header("Connection", "close")
+          .build();
+      case TooManyUploads e -> problem(429, "Too Many Requests", e, path, null)
+          .header("Retry-After", Math.max(1, e.retryAfter().toSeconds()))
+          .header("Connection", "close")
+          .build();
+      case UploadCapacityReached e -> problem(503, "Service Unavailable", e, path, null)
+          .header("Retry-After", Math.max(1, e.retryAfter().toSeconds()))
+          .header("Connection", "close")
+          .build();
     };
   }
 

@@ -22,9 +22,11 @@ final class AtomicFileWriter {
   private static final int CREATE_ATTEMPTS = 3;
 
   private final Path root;
+  private final LocalFileBlobStorage.WriteChannels channels;
 
-  AtomicFileWriter(Path root) {
+  AtomicFileWriter(Path root, LocalFileBlobStorage.WriteChannels channels) {
     this.root = root;
+    this.channels = channels;
   }
 
   /** Streams {@code source} to {@code target} and returns the bytes written. */
@@ -61,8 +63,8 @@ final class AtomicFileWriter {
     }
   }
 
-  private static long copyDurably(InputStream source, Path temp) throws IOException {
-    try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+  private long copyDurably(InputStream source, Path temp) throws IOException {
+    try (FileChannel out = channels.open(temp)) {
       long written = copy(source, out);
       out.force(true);
       return written;

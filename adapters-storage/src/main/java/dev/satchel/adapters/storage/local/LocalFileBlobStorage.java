@@ -1,6 +1,7 @@
 package dev.satchel.adapters.storage.local;
 
 import dev.satchel.adapters.storage.SourceInputStream;
+import dev.satchel.domain.error.StorageFull;
 import dev.satchel.domain.error.StorageUnavailable;
 import dev.satchel.domain.storage.BlobContent;
 import dev.satchel.domain.storage.BlobStorage;
@@ -25,21 +26,38 @@ public final class LocalFileBlobStorage implements BlobStorage {
   private static final int KEY_DEPTH = 3; // ab/cd/<uuid>
   private static final String FAILED = "Local storage failed";
 
+  /**
+   * Opens the temp file a blob's bytes are written to: the seam through which tests put a device
+   * that is really full ({@code /dev/full}) under the store.
+   */
+  @FunctionalInterface
+  public interface WriteChannels {
+    WriteChannels FILES = temp -> FileChannel.open(temp, StandardOpenOption.WRITE);
+
+    FileChannel open(Path temp) throws IOException;
+  }
+
   private final Path root;
   private final AtomicFileWriter writer;
 
   public LocalFileBlobStorage(Path root) {
-    this.root = root.toAbsolutePath().normalize();
-    this.writer = new AtomicFileWriter(this.root);
+    this(root, WriteChannels.FILES);
   }
 
+  public LocalFileBlobStorage(Path root, WriteChannels channels) {
+    this.root = root.toAbsolutePath().normalize();
+    this.writer = new AtomicFileWriter(this.root, channels);
+  }
+
+  /** Writes atomically; a full disk fails with {@link StorageFull}, leaving no temp file behind. */
   @Override
   public long write(StorageKey key, InputStream content, OptionalLong knownLength) {
     SourceInputStream source = new SourceInputStream(content, knownLength);
     try {
       return writer.write(pathOf(key), source);
     } catch (IOException e) {
-      throw source.explain(e, FAILED);
+      RuntimeException failure = source.explain(e, FAILED);
+      throw failure instanceof StorageUnavailable && NoSpace.causes(e) ? new StorageFull(e) : failure;
     }
   }
 
@@ -97,6 +115,30 @@ public final class LocalFileBlobStorage implements BlobStorage {
       Files.walkFileTree(root, Set.of(), KEY_DEPTH, new OldBlobVisitor(root, cutoff, visitor));
     } catch (IOException e) {
       throw new StorageUnavailable(FAILED, e);
+    }
+  }
+
+  @Override
+  public int removeAbandonedWrites(Instant untouchedSince) {
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    AbandonedWriteVisitor visitor = new AbandonedWriteVisitor(root, untouchedSince);
+    try {
+      Files.walkFileTree(root, Set.of(), KEY_DEPTH, visitor);
+    } catch (IOException e) {
+      throw new StorageUnavailable(FAILED, e);
+    }
+    return visitor.removed();
+  }
+
+  /** The file store's usable space under the root. */
+  @Override
+  public OptionalLong freeBytes() {
+    try {
+      return OptionalLong.of(Files.getFileStore(root).getUsableSpace());
+    } catch (IOException | RuntimeException e) {
+      return OptionalLong.empty();
     }
   }
 

@@ -27,14 +27,10 @@ final class OldBlobVisitor extends SimpleFileVisitor<Path> {
     if (!attributes.isRegularFile() || !attributes.lastModifiedTime().toInstant().isBefore(cutoff)) {
       return FileVisitResult.CONTINUE;
     }
-    if (file.getFileName().toString().startsWith(AtomicFileWriter.TEMP_PREFIX)) {
-      // A live write keeps touching its temp file; one this old belongs to a crashed write.
-      AtomicFileWriter.deleteQuietly(file);
-    } else {
-      String key = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-      if (StorageKey.isValid(key)) {
-        visitor.accept(new StorageKey(key));
-      }
+    // Temp files of unfinished writes are never keys; AbandonedWriteVisitor removes stale ones.
+    String key = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    if (StorageKey.isValid(key)) {
+      visitor.accept(new StorageKey(key));
     }
     return FileVisitResult.CONTINUE;
   }

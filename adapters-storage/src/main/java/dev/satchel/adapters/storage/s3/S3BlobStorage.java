@@ -1,6 +1,7 @@
 package dev.satchel.adapters.storage.s3;
 
 import dev.satchel.adapters.storage.SourceInputStream;
+import dev.satchel.domain.error.StorageFull;
 import dev.satchel.domain.error.StorageUnavailable;
 import dev.satchel.domain.storage.BlobContent;
 import dev.satchel.domain.storage.BlobStorage;
@@ -27,6 +28,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class S3BlobStorage implements BlobStorage {
   private static final String FAILED = "S3 storage failed";
   private static final int NOT_FOUND = 404;
+  /** What S3-compatible stores on disks (MinIO: XMinioStorageFull) answer when full; AWS never does. */
+  private static final int INSUFFICIENT_STORAGE = 507;
 
   private final S3Client s3;
   private final String bucket;
@@ -44,7 +47,8 @@ public final class S3BlobStorage implements BlobStorage {
     } catch (IOException | RuntimeException e) {
       // Whatever the SDK throws, including its IllegalStateException when it cannot rewind a
       // one-shot body to retry, means the store failed, unless the source had failed first.
-      throw source.explain(e, FAILED);
+      RuntimeException failure = source.explain(e, FAILED);
+      throw failure instanceof StorageUnavailable && isStorageFull(e) ? new StorageFull(e) : failure;
     }
   }
 
@@ -119,5 +123,14 @@ public final class S3BlobStorage implements BlobStorage {
     } catch (SdkException e) {
       throw new StorageUnavailable(FAILED, e);
     }
+  }
+
+  private static boolean isStorageFull(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof S3Exception s3 && s3.statusCode() == INSUFFICIENT_STORAGE) {
+        return true;
+      }
+    }
+    return false;
   }
 }

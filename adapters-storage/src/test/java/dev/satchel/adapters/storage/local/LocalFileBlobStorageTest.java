@@ -1,14 +1,19 @@
 package dev.satchel.adapters.storage.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.satchel.adapters.storage.BlobStorageContractTest;
+import dev.satchel.domain.error.StorageFull;
 import dev.satchel.domain.storage.BlobStorage;
 import dev.satchel.domain.storage.StorageKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,17 +59,83 @@ class LocalFileBlobStorageTest extends BlobStorageContractTest {
   }
 
   @Test
-  void sweepRemovesStaleTempFilesButNotLiveOnes() throws IOException {
+  void abandonedWritesAreRemovedAndCountedButLiveOnesKept() throws IOException {
     Path shard = Files.createDirectories(root.resolve("ab/cd"));
     Path stale = Files.createFile(shard.resolve(".tmp-crashed"));
-    Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+    Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
     Path live = Files.createFile(shard.resolve(".tmp-uploading"));
 
-    List<StorageKey> keys = keysOlderThan(Instant.now().minus(Duration.ofDays(1)));
+    int removed = storage.removeAbandonedWrites(Instant.now().minus(Duration.ofMinutes(1)));
 
-    assertThat(keys).isEmpty();
+    assertThat(removed).isEqualTo(1);
     assertThat(stale).doesNotExist();
     assertThat(live).exists();
+  }
+
+  @Test
+  void removingAbandonedWritesClearsEmptyShardsButKeepsBlobsAndRoot() throws IOException {
+    StorageKey kept = newKey();
+    storage.write(kept, source(randomBytes(10, 12)), OptionalLong.empty());
+    Path shard = Files.createDirectories(root.resolve("ef/01"));
+    Path stale = Files.createFile(shard.resolve(".tmp-crashed"));
+    Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+    Files.createDirectories(root.resolve("99/88"));
+
+    assertThat(storage.removeAbandonedWrites(Instant.now())).isEqualTo(1);
+
+    assertThat(root.resolve("ef")).doesNotExist();
+    assertThat(root.resolve("99")).doesNotExist();
+    assertThat(readAll(kept, Optional.empty())).hasSize(10);
+    assertThat(root).isDirectory();
+  }
+
+  @Test
+  void listingKeysNeverTouchesTempFiles() throws IOException {
+    Path shard = Files.createDirectories(root.resolve("ab/cd"));
+    Path temp = Files.createFile(shard.resolve(".tmp-uploading"));
+    Files.setLastModifiedTime(temp, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+
+    assertThat(keysOlderThan(Instant.now().plus(Duration.ofHours(1)))).isEmpty();
+    assertThat(temp).exists();
+  }
+
+  @Test
+  void fullDiskFailsWithStorageFullLeavesNothingAndRecoversWhenSpaceReturns() throws IOException {
+    // /dev/full is the kernel's own full device: every write to it fails with ENOSPC.
+    AtomicBoolean full = new AtomicBoolean(true);
+    LocalFileBlobStorage disk = new LocalFileBlobStorage(root, temp -> full.get()
+        ? FileChannel.open(Path.of("/dev/full"), StandardOpenOption.WRITE)
+        : LocalFileBlobStorage.WriteChannels.FILES.open(temp));
+    StorageKey key = newKey();
+
+    assertThatThrownBy(() -> disk.write(key, source(randomBytes(200_000, 13)), OptionalLong.empty()))
+        .isInstanceOf(StorageFull.class)
+        .hasMessageNotContaining(root.toString());
+    assertThat(allFiles()).isEmpty();
+
+    full.set(false);
+    assertThat(disk.write(key, source(randomBytes(200_000, 13)), OptionalLong.empty())).isEqualTo(200_000);
+    assertThat(readAll(key, Optional.empty())).isEqualTo(randomBytes(200_000, 13));
+  }
+
+  @Test
+  void noSpaceIsRecognisedOnlyFromTheOperatingSystemsMessages() {
+    assertThat(NoSpace.causes(new IOException("No space left on device"))).isTrue();
+    assertThat(NoSpace.causes(new FileSystemException("/x", null, "Disk quota exceeded"))).isTrue();
+    assertThat(NoSpace.causes(new UncheckedIOException(new IOException("No space left on device")))).isTrue();
+    assertThat(NoSpace.causes(new IOException("Input/output error"))).isFalse();
+    assertThat(NoSpace.causes(new IOException((String) null))).isFalse();
+    assertThat(NoSpace.causes(new IllegalStateException("No space left on device"))).isFalse();
+  }
+
+  @Test
+  void freeBytesReportsTheFileStoresUsableSpace() throws IOException {
+    long expected = Files.getFileStore(root).getUsableSpace();
+
+    long reported = storage.freeBytes().orElseThrow();
+
+    // Other processes write to the same disk meanwhile; the order of magnitude must agree.
+    assertThat(reported).isPositive().isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(5));
   }
 
   @Test
