@@ -1,6 +1,5 @@
 package dev.satchel.bootstrap.wiring;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.satchel.adapters.persistence.attempt.InMemoryAttemptCounter;
 import dev.satchel.adapters.persistence.attempt.RedisAttemptCounter;
@@ -113,10 +112,7 @@ public class BackendProducers {
       case MEMORY -> new ClusterCoherentMetadataCache(
           new InMemoryMetadataCache(cache.ttl(), cache.maxEntries()), notifier.get());
       case NONE -> new NoMetadataCache();
-      // Request bodies are read strictly; cache entries written by another version are not requests.
-      case REDIS -> new RedisMetadataCache(redis.get(),
-          json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES), guard.get(),
-          cache.keyPrefix(), cache.ttl());
+      case REDIS -> new RedisMetadataCache(redis.get(), json, guard.get(), cache.keyPrefix(), cache.ttl());
     };
     return new MeteredMetadataCache(backend, metrics, cache.type().name().toLowerCase(Locale.ROOT));
   }

@@ -1,6 +1,7 @@
 package dev.satchel.adapters.persistence.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.satchel.adapters.persistence.redis.RedisGuard;
 import dev.satchel.domain.cache.MetadataCache;
@@ -33,7 +34,9 @@ public class RedisMetadataCache implements MetadataCache {
   public RedisMetadataCache(RedisDataSource redis, ObjectMapper json, RedisGuard guard, String prefix, Duration ttl) {
     this.values = redis.value(String.class);
     this.keys = redis.key();
-    this.json = json;
+    // Entries written by another version of Satchel may carry fields this one does not know: the
+    // strict request-body rules are for clients, not for the cache's own format.
+    this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     this.guard = guard;
     this.prefix = prefix;
     this.ttlMillis = ttl.toMillis();

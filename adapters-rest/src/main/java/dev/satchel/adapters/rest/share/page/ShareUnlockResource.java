@@ -43,6 +43,8 @@ public class ShareUnlockResource {
   @Operation(operationId = "unlockShare",
       summary = "Unlock a password-protected link in a browser (form field password; throttled like X-Share-Password)")
   @APIResponse(responseCode = "303", description = "Right password: a grant cookie valid 15 minutes, back to the page")
+  @APIResponse(responseCode = "400", description = "An overlong password (a page)",
+      content = @Content(mediaType = MediaType.TEXT_HTML))
   @APIResponse(responseCode = "401", description = "Wrong or no password: the form again",
       content = @Content(mediaType = MediaType.TEXT_HTML))
   @APIResponse(responseCode = "404", description = "Unknown link (a page)",
