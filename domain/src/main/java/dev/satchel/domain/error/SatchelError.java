@@ -10,7 +10,7 @@ public abstract sealed class SatchelError extends RuntimeException
     permits InvalidInput, EmailAlreadyRegistered, InvalidCredentials, TooManyAttempts,
         FileNotFound, FileTooLarge, QuotaExceeded, UploadIncomplete,
         ShareNotFound, ShareGone, SharePasswordRejected,
-        StorageUnavailable {
+        StorageUnavailable, RateLimited {
 
   protected SatchelError(String message) {
     super(message, null, false, false);
