@@ -27,6 +27,8 @@ public interface SatchelConfig {
 
   Jobs jobs();
 
+  RateLimit rateLimit();
+
   /** Externally visible base URL, used to build share links. */
   String publicBaseUrl();
 
@@ -152,6 +154,28 @@ public interface SatchelConfig {
     /** Blobs younger than this are never swept: an upload may still be writing its row. */
     @WithDefault("PT6H")
     Duration sweepSafetyWindow();
+  }
+
+  /**
+   * API-wide rate limits, each {@code <requests>/<period>} or {@code off} (see RateLimitPolicy);
+   * a malformed value stops the start.
+   */
+  interface RateLimit {
+    @WithDefault("1200/1m")
+    String authenticated();
+
+    @WithDefault("300/1m")
+    String anonymous();
+
+    @WithDefault("120/1m")
+    String upload();
+
+    @WithDefault("30/1h")
+    String register();
+
+    /** Buckets one replica keeps in memory (its own limits, or all of them while Redis is down). */
+    @WithDefault("100000")
+    long maxLocalBuckets();
   }
 
   /** Storage backends. */
