@@ -55,7 +55,7 @@ public class RedisRateLimiter implements RateLimiter {
     try {
       answer = redis.execute("EVALSHA", SHA, "1", redisKey, capacity, periodMicros);
     } catch (RuntimeException e) {
-      if (!String.valueOf(e.getMessage()).contains("NOSCRIPT")) {
+      if (!isNoScript(e)) {
         throw e;
       }
       // First use on this server (or after SCRIPT FLUSH / a restart): send the script once.
@@ -63,6 +63,15 @@ public class RedisRateLimiter implements RateLimiter {
     }
     boolean allowed = answer.get(0).toLong() == 1;
     return RateLimitDecision.of(policy, allowed, answer.get(1).toLong(), Duration.ofNanos(answer.get(2).toLong() * 1000));
+  }
+
+  private static boolean isNoScript(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains("NOSCRIPT")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String load(String name) {
