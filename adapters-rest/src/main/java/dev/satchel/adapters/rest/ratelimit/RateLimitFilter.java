@@ -25,7 +25,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * <p>It runs on the resource's worker thread (all Satchel resources are blocking), so it may ask
  * for the caller's identity: authentication is lazy, and asking here verifies the bearer token
  * once for the request (the resource reuses the result). A missing or invalid token counts as
- * anonymous; the resource then answers 401 as before.
+ * anonymous; the resource then answers 401 as before. On {@code @Authenticated} resources the
+ * security check runs first, so a request without a valid token is answered 401 there and takes
+ * no token.
  */
 public class RateLimitFilter {
   private static final String STATUSES = RateLimitFilter.class.getName() + ".statuses";
