@@ -1,5 +1,6 @@
 package dev.satchel.bootstrap;
 
+import dev.satchel.application.security.RateLimits;
 import dev.satchel.bootstrap.config.SatchelConfig;
 import dev.satchel.domain.cache.MetadataCache;
 import dev.satchel.domain.storage.BlobStorage;
@@ -12,7 +13,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Resolves the configuration-dependent beans at start, so that a missing signing key or a bad
- * storage setting stops the service with a clear message instead of failing its first request;
+ * storage setting or a malformed rate limit stops the service with a clear message instead of failing its first request;
  * opens the Redis connection early, so the first cached request does not pay for it; and builds
  * the metadata cache, so the memory cache listens for the other replicas' evictions before the
  * first request.
@@ -21,7 +22,7 @@ public class StartupChecks {
   private static final Logger LOG = Logger.getLogger(StartupChecks.class);
 
   void onStart(@Observes StartupEvent event, SecretKey signingKey, BlobStorage blobs, MetadataCache cache,
-      SatchelConfig config, Instance<RedisDataSource> redis) {
+      SatchelConfig config, Instance<RedisDataSource> redis, RateLimits rateLimits) {
     if (config.cache().type() == SatchelConfig.CacheType.REDIS) {
       try {
         redis.get().execute("PING");

@@ -28,6 +28,7 @@ public interface SatchelConfig {
   Jobs jobs();
 
   Cors cors();
+  RateLimit rateLimit();
 
   /** Externally visible base URL, used to build share links. */
   String publicBaseUrl();
@@ -187,6 +188,28 @@ public interface SatchelConfig {
   interface Cors {
     /** Allowed origins, comma-separated ({@code SATCHEL_CORS_ORIGINS}); none when absent. */
     Optional<String> origins();
+  }
+
+  /**
+   * API-wide rate limits, each {@code <requests>/<period>} or {@code off} (see RateLimitPolicy);
+   * a malformed value stops the start.
+   */
+  interface RateLimit {
+    @WithDefault("1200/1m")
+    String authenticated();
+
+    @WithDefault("300/1m")
+    String anonymous();
+
+    @WithDefault("120/1m")
+    String upload();
+
+    @WithDefault("30/1h")
+    String register();
+
+    /** Buckets one replica keeps in memory (its own limits, or all of them while Redis is down). */
+    @WithDefault("100000")
+    long maxLocalBuckets();
   }
 
   /** Storage backends. */

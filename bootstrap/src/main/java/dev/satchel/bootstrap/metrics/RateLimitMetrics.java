@@ -1,10 +1,12 @@
 package dev.satchel.bootstrap.metrics;
 
+import dev.satchel.application.security.AdmitRequestUseCase;
 import dev.satchel.application.share.OpenShareCommand;
 import dev.satchel.application.share.OpenSharedFileUseCase;
 import dev.satchel.application.share.SharedFile;
 import dev.satchel.application.share.UnlockedShare;
 import dev.satchel.application.user.LogInUseCase;
+import dev.satchel.domain.error.RateLimited;
 import dev.satchel.domain.error.TooManyAttempts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
@@ -24,6 +26,18 @@ public final class RateLimitMetrics {
       metrics.counter("satchel.rate.limit.rejections", "limit", limit).increment();
       throw e;
     }
+  }
+
+  /** Counts API-wide refusals by the limit that refused: authenticated, anonymous, upload, register. */
+  public AdmitRequestUseCase admit(AdmitRequestUseCase delegate) {
+    return command -> {
+      try {
+        return delegate.admit(command);
+      } catch (RateLimited e) {
+        metrics.counter("satchel.rate.limit.rejections", "limit", e.refused().limit()).increment();
+        throw e;
+      }
+    };
   }
 
   public LogInUseCase logIn(LogInUseCase delegate) {

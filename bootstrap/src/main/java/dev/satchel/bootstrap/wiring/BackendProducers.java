@@ -8,6 +8,8 @@ import dev.satchel.adapters.persistence.cache.InMemoryMetadataCache;
 import dev.satchel.adapters.persistence.cache.NoMetadataCache;
 import dev.satchel.adapters.persistence.cache.RedisMetadataCache;
 import dev.satchel.adapters.persistence.cluster.PostgresClusterNotifier;
+import dev.satchel.adapters.persistence.ratelimit.LocalRateLimiter;
+import dev.satchel.adapters.persistence.ratelimit.RedisRateLimiter;
 import dev.satchel.adapters.persistence.redis.RedisGuard;
 import dev.satchel.adapters.storage.detect.TikaMediaTypeDetector;
 import dev.satchel.adapters.storage.local.LocalFileBlobStorage;
@@ -19,6 +21,7 @@ import dev.satchel.domain.auth.AttemptCounter;
 import dev.satchel.domain.cache.MetadataCache;
 import dev.satchel.domain.cluster.ClusterNotifier;
 import dev.satchel.domain.file.MediaTypeDetector;
+import dev.satchel.domain.ratelimit.RateLimiter;
 import dev.satchel.domain.storage.BlobStorage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -124,6 +127,15 @@ public class BackendProducers {
     InMemoryAttemptCounter local = new InMemoryAttemptCounter(clock);
     return config.cache().type() == SatchelConfig.CacheType.REDIS
         ? new RedisAttemptCounter(redis.get(), guard.get(), config.cache().keyPrefix(), local)
+        : local;
+  }
+
+  @Produces
+  @Singleton
+  RateLimiter rateLimiter(SatchelConfig config, Clock clock, Instance<RedisDataSource> redis, Instance<RedisGuard> guard) {
+    LocalRateLimiter local = new LocalRateLimiter(clock, config.rateLimit().maxLocalBuckets());
+    return config.cache().type() == SatchelConfig.CacheType.REDIS
+        ? new RedisRateLimiter(redis.get(), guard.get(), config.cache().keyPrefix(), local)
         : local;
   }
 }

@@ -18,7 +18,10 @@ import dev.satchel.application.job.PurgeDeadSharesService;
 import dev.satchel.application.job.PurgeDeadSharesUseCase;
 import dev.satchel.application.job.SweepOrphanBlobsService;
 import dev.satchel.application.job.SweepOrphanBlobsUseCase;
+import dev.satchel.application.security.AdmitRequestService;
+import dev.satchel.application.security.AdmitRequestUseCase;
 import dev.satchel.application.security.AttemptLimiter;
+import dev.satchel.application.security.RateLimits;
 import dev.satchel.application.share.ListSharesService;
 import dev.satchel.application.share.ListSharesUseCase;
 import dev.satchel.application.share.OpenSharedFileService;
@@ -43,6 +46,8 @@ import dev.satchel.domain.file.FileMetadataRepository;
 import dev.satchel.domain.file.MediaTypeDetector;
 import dev.satchel.domain.id.IdGenerator;
 import dev.satchel.domain.share.ShareGrants;
+import dev.satchel.domain.ratelimit.RateLimitPolicy;
+import dev.satchel.domain.ratelimit.RateLimiter;
 import dev.satchel.domain.share.ShareLinkRepository;
 import dev.satchel.domain.storage.BlobStorage;
 import dev.satchel.domain.tx.TransactionBoundary;
@@ -54,6 +59,7 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Builds every use-case service from its ports; the services themselves know nothing of CDI. */
@@ -74,6 +80,31 @@ public class UseCaseProducers {
     var perNetwork = limiter(counter, login, login.freeAttempts());
     var perAccount = limiter(counter, login, login.accountFreeAttempts());
     return new RateLimitMetrics(metrics).logIn(new LogInService(users, hasher, tokens, perNetwork, perAccount, tx));
+  }
+
+  @Produces
+  @Singleton
+  RateLimits rateLimits(SatchelConfig config) {
+    SatchelConfig.RateLimit limits = config.rateLimit();
+    return new RateLimits(
+        policy("SATCHEL_RATE_LIMIT_AUTHENTICATED", limits.authenticated()),
+        policy("SATCHEL_RATE_LIMIT_ANONYMOUS", limits.anonymous()),
+        policy("SATCHEL_RATE_LIMIT_UPLOAD", limits.upload()),
+        policy("SATCHEL_RATE_LIMIT_REGISTER", limits.register()));
+  }
+
+  private static Optional<RateLimitPolicy> policy(String variable, String value) {
+    try {
+      return RateLimitPolicy.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(variable + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Produces
+  @Singleton
+  AdmitRequestUseCase admitRequest(RateLimiter limiter, RateLimits limits, MeterRegistry metrics) {
+    return new RateLimitMetrics(metrics).admit(new AdmitRequestService(limiter, limits));
   }
 
   private static AttemptLimiter limiter(AttemptCounter counter, SatchelConfig.Login login, int freeAttempts) {

@@ -2,6 +2,9 @@ package dev.satchel.domain.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.satchel.domain.ratelimit.RateLimitDecision;
+import dev.satchel.domain.ratelimit.RateLimitPolicy;
+import dev.satchel.domain.ratelimit.RateLimitStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +12,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SatchelErrorTest {
+  private static RateLimited rateLimited() {
+    RateLimitPolicy policy = new RateLimitPolicy(5, Duration.ofMinutes(1));
+    RateLimitStatus refused = new RateLimitStatus("upload",
+        RateLimitDecision.of(policy, false, 0, Duration.ofSeconds(12)));
+    return new RateLimited(refused, List.of(refused));
+  }
+
   private static final List<SatchelError> ONE_OF_EACH = List.of(
       new InvalidInput("field", "reason"),
       new EmailAlreadyRegistered(),
@@ -25,7 +35,8 @@ class SatchelErrorTest {
       new StorageFull(null),
       new UploadTimedOut("too slow"),
       new TooManyUploads(8, Duration.ofSeconds(10)),
-      new UploadCapacityReached(Duration.ofSeconds(10)));
+      new UploadCapacityReached(Duration.ofSeconds(10)),
+      rateLimited());
 
   @Test
   void theListBelowCoversEveryPermittedSubclass() {

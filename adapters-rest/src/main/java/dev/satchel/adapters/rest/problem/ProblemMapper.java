@@ -3,12 +3,14 @@ package dev.satchel.adapters.rest.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.satchel.adapters.rest.content.ContentRequestRefused;
+import dev.satchel.adapters.rest.ratelimit.RateLimitHeaders;
 import dev.satchel.domain.error.EmailAlreadyRegistered;
 import dev.satchel.domain.error.FileNotFound;
 import dev.satchel.domain.error.FileTooLarge;
 import dev.satchel.domain.error.InvalidCredentials;
 import dev.satchel.domain.error.InvalidInput;
 import dev.satchel.domain.error.QuotaExceeded;
+import dev.satchel.domain.error.RateLimited;
 import dev.satchel.domain.error.SatchelError;
 import dev.satchel.domain.error.ShareGone;
 import dev.satchel.domain.error.ShareNotFound;
@@ -51,6 +53,13 @@ public class ProblemMapper {
       case TooManyAttempts e -> problem(429, "Too Many Requests", e, path, null)
           .header("Retry-After", Math.max(1, e.retryAfter().toSeconds()))
           .build();
+      case RateLimited e -> {
+        Response limited = problem(429, "Too Many Requests", e, path, null)
+            .header("Retry-After", Math.max(1, RateLimitHeaders.seconds(e.retryAfter())))
+            .build();
+        RateLimitHeaders.write(e.statuses(), limited.getHeaders());
+        yield limited;
+      }
       case FileNotFound e -> problem(404, "Not Found", e, path, null).build();
       case FileTooLarge e -> problem(413, "Content Too Large", e, path, "file").build();
       case QuotaExceeded e -> problem(507, "Insufficient Storage", e, path, "file").build();

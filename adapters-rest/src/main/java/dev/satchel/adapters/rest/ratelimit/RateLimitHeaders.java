@@ -1,0 +1,45 @@
+package dev.satchel.adapters.rest.ratelimit;
+
+import dev.satchel.domain.ratelimit.RateLimitDecision;
+import dev.satchel.domain.ratelimit.RateLimitStatus;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Duration;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Writes the {@code RateLimit-Policy} and {@code RateLimit} fields of the IETF HTTPAPI draft
+ * "RateLimit header fields for HTTP" (draft-ietf-httpapi-ratelimit-headers-10, sections 3 and 4):
+ * structured-field lists with one item per limit applied, named by the limit, e.g.
+ * {@code RateLimit-Policy: "authenticated";q=1200;w=60} and
+ * {@code RateLimit: "authenticated";r=1187;t=42} ({@code q} quota, {@code w} window seconds,
+ * {@code r} remaining, {@code t} seconds until the bucket is full again).
+ */
+public final class RateLimitHeaders {
+  public static final String POLICY = "RateLimit-Policy";
+  public static final String STATE = "RateLimit";
+
+  private RateLimitHeaders() {}
+
+  /** Sets both fields (replacing earlier values) when at least one limit was applied. */
+  public static void write(List<RateLimitStatus> statuses, MultivaluedMap<String, Object> headers) {
+    if (statuses.isEmpty()) {
+      return;
+    }
+    StringJoiner policy = new StringJoiner(", ");
+    StringJoiner state = new StringJoiner(", ");
+    for (RateLimitStatus status : statuses) {
+      RateLimitDecision d = status.decision();
+      policy.add("\"" + status.limit() + "\";q=" + d.policy().requests() + ";w=" + d.policy().windowSeconds());
+      state.add("\"" + status.limit() + "\";r=" + d.remaining() + ";t=" + seconds(d.resetAfter()));
+    }
+    headers.putSingle(POLICY, policy.toString());
+    headers.putSingle(STATE, state.toString());
+  }
+
+  /** Whole seconds, rounded up so a client waiting that long is never early (RFC 9110 10.2.3). */
+  public static long seconds(Duration duration) {
+    long whole = duration.toSeconds();
+    return duration.toNanosPart() > 0 ? whole + 1 : whole;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.satchel.bootstrap.ratelimit;
+
+import static dev.satchel.bootstrap.ratelimit.RateLimitClient.freshNetwork;
+import static dev.satchel.bootstrap.ratelimit.RateLimitClient.newUserToken;
+import static dev.satchel.bootstrap.ratelimit.TinyRateLimitsProfile.GENERAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.satchel.adapters.persistence.ratelimit.LocalRateLimiter;
+import dev.satchel.adapters.persistence.ratelimit.RedisRateLimiter;
+import dev.satchel.adapters.persistence.redis.RedisGuard;
+import dev.satchel.bootstrap.Api;
+import dev.satchel.bootstrap.RedisRelay;
+import dev.satchel.bootstrap.TcpProxy;
+import dev.satchel.bootstrap.TestEnvironmentResource;
+import dev.satchel.domain.ratelimit.RateLimitDecision;
+import dev.satchel.domain.ratelimit.RateLimitPolicy;
+import dev.satchel.domain.ratelimit.RateLimiter;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rate limits shared through Redis. The "second replica" is a second {@link RedisRateLimiter}
+ * built here on the same Redis and key prefix (cheaper than a second application, and it runs
+ * the very code a second replica would); Redis is cut through the test relay.
+ */
+@QuarkusTest
+@TestProfile(RedisTinyRateLimitsProfile.class)
+@WithTestResource(value = TestEnvironmentResource.class, scope = TestResourceScope.GLOBAL)
+class RedisRateLimitingTest {
+  private static final RateLimitPolicy GENERAL_POLICY = new RateLimitPolicy(GENERAL, Duration.ofMinutes(1));
+
+  @RedisRelay
+  TcpProxy redisRelay;
+
+  @Inject
+  RedisDataSource redis;
+
+  @AfterEach
+  void restoreRedis() {
+    redisRelay.restore();
+  }
+
+  private RateLimiter secondReplica() {
+    return new RedisRateLimiter(redis, new RedisGuard(Clock.systemUTC(), Duration.ofSeconds(1), (op, e) -> { }),
+        RedisTinyRateLimitsProfile.KEY_PREFIX, new LocalRateLimiter(Clock.systemUTC(), 100));
+  }
+
+  @Test
+  void twoReplicasSharingOneRedisSeeOneBudget() {
+    String token = newUserToken(freshNetwork());
+    RateLimiter other = secondReplica();
+    Api.as(token).when().get("/files").then().statusCode(200);
+    Api.as(token).when().get("/files").then().statusCode(200)
+        .header("RateLimit", startsWith("\"authenticated\";r=3;"));
+
+    RateLimitDecision seenByOther = other.tryAcquire("authenticated:user:" + subject(token), GENERAL_POLICY);
+    assertThat(seenByOther.allowed()).isTrue();
+    assertThat(seenByOther.remaining()).isEqualTo(2);
+    other.tryAcquire("authenticated:user:" + subject(token), GENERAL_POLICY);
+    other.tryAcquire("authenticated:user:" + subject(token), GENERAL_POLICY);
+
+    Api.as(token).when().get("/files").then().statusCode(429).body("code", equalTo("rate-limited"));
+    assertThat(other.tryAcquire("authenticated:user:" + subject(token), GENERAL_POLICY).allowed()).isFalse();
+  }
+
+  @Test
+  void withRedisCutEachReplicaLimitsOnItsOwnWithoutErrorsAndSharingResumesAfterwards() {
+    String token = newUserToken(freshNetwork());
+    redisRelay.cut();
+
+    for (int i = 0; i < GENERAL; i++) {
+      long started = System.nanoTime();
+      Api.as(token).when().get("/files").then().statusCode(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    }
+    Api.as(token).when().get("/files").then().statusCode(429).body("code", equalTo("rate-limited"));
+    RateLimitClient.from(freshNetwork()).when().get("/share/none").then().statusCode(404);
+
+    redisRelay.restore();
+
+    RateLimiter other = secondReplica();
+    Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+      String fresh = newUserToken(freshNetwork());
+      Api.as(fresh).when().get("/files").then().statusCode(200);
+      assertThat(other.tryAcquire("authenticated:user:" + subject(fresh), GENERAL_POLICY).remaining())
+          .as("the other replica sees the application's request in Redis").isEqualTo(GENERAL - 2);
+    });
+  }
+
+  /** The user id: the subject of the (already verified) access token. */
+  private static String subject(String jwt) {
+    String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+    Matcher sub = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+    assertThat(sub.find()).isTrue();
+    return sub.group(1);
+  }
+}
