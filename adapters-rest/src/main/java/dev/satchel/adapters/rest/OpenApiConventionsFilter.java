@@ -30,7 +30,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *       may be rate limited, any backing service may be down); authenticated ones get 401 with
  *       {@code WWW-Authenticate}; those taking input get 400, and 415 for a body;
  *   <li>the response headers ({@code ETag}, {@code Link}...) with their schemas, referenced by name
- *       ({@code @Header(ref = "ETag")});
+ *       ({@code @Header(ref = "ETag")}); {@code RateLimit-Policy} and {@code RateLimit} on every
+ *       answer but 5xx, since every endpoint outside {@code /q/*} is rate limited;
  *   <li>the byte-serving answers ({@code FileContent}, {@code FileRange}, {@code NotModified},
  *       {@code PreconditionFailed}, {@code RangeNotSatisfiable}, {@code FileHeaders}) referenced by
  *       both downloads, and the Range and conditional request headers (RFC 9110 §13, §14) that
@@ -41,6 +42,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class OpenApiConventionsFilter implements OASFilter {
   private static final String RETRY_AFTER = "Retry-After";
+  private static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
+  private static final String RATE_LIMIT = "RateLimit";
   private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
   private static final String CONTENT_RANGE = "Content-Range";
   private static final String REF_PREFIX = "#/components/responses/";
@@ -104,6 +107,9 @@ public class OpenApiConventionsFilter implements OASFilter {
         response.setDescription(null); // SmallRye's default "OK" would hide the shared answer's own
         return;
       }
+      if (!status.startsWith("5")) {
+        withRateLimitHeaders(response);
+      }
       if (isError(status) && response.getContent() == null && !head) {
         response.setContent(problem());
       }
@@ -157,6 +163,12 @@ public class OpenApiConventionsFilter implements OASFilter {
     components.addHeader("Content-Length", header("Bytes in the body", integer("int64").minimum(BigDecimal.ZERO)));
     components.addHeader("Accept-Ranges", header("Single byte ranges are served",
         string(null).enumeration(List.<Object>of("bytes"))));
+    components.addHeader(RATE_LIMIT_POLICY, header("The rate limits applied to this request, one list item per"
+        + " limit: q requests per w seconds (draft-ietf-httpapi-ratelimit-headers-10); absent when limits are off",
+        string(null).examples(List.<Object>of("\"authenticated\";q=1200;w=60"))));
+    components.addHeader(RATE_LIMIT, header("What remains of each applied limit: r requests, full again in t seconds"
+        + " (draft-ietf-httpapi-ratelimit-headers-10); absent when limits are off",
+        string(null).examples(List.<Object>of("\"authenticated\";r=1187;t=1"))));
   }
 
   private static void declareRequestHeaders(Components components) {
@@ -194,6 +206,13 @@ public class OpenApiConventionsFilter implements OASFilter {
         .description("No byte of the requested range lies inside the file")
         .content(problem())
         .addHeader(CONTENT_RANGE, headerRef(CONTENT_RANGE)));
+    components.getResponses().values().forEach(OpenApiConventionsFilter::withRateLimitHeaders);
+  }
+
+  // Every endpoint outside /q/* is rate limited, so every answer it gives may carry both fields.
+  private static APIResponse withRateLimitHeaders(APIResponse response) {
+    return response.addHeader(RATE_LIMIT_POLICY, headerRef(RATE_LIMIT_POLICY))
+        .addHeader(RATE_LIMIT, headerRef(RATE_LIMIT));
   }
 
   private static APIResponse withContentHeaders(APIResponse response) {

@@ -115,6 +115,7 @@ class OperationsEndpointsTest {
       assertThat(responses).as(name).containsKeys("429", "500", "503");
       assertThat(responses.get("429").get("headers")).as(name).asString().contains("Retry-After");
       assertThat(responses.get("503").get("headers")).as(name).asString().contains("Retry-After");
+      assertThat(responses.get("429").get("headers")).as(name).asString().contains("RateLimit-Policy=", "RateLimit=");
       if (operation.containsKey("security")) {
         assertThat(responses.get("401").get("headers")).as(name).asString().contains("WWW-Authenticate");
       }
