@@ -42,6 +42,7 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
   private final Clock clock;
   private final TransactionBoundary tx;
   private final ShareGrants grants;
+  private final DownloadTally tally;
 
   public OpenSharedFileService(
       ShareLinkRepository shares,
@@ -52,7 +53,8 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
       AttemptLimiter passwordLimiter,
       Clock clock,
       TransactionBoundary tx,
-      ShareGrants grants) {
+      ShareGrants grants,
+      DownloadTally tally) {
     this.shares = shares;
     this.files = files;
     this.fileLookup = fileLookup;
@@ -62,6 +64,7 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
     this.clock = clock;
     this.tx = tx;
     this.grants = grants;
+    this.tally = tally;
   }
 
   @Override
@@ -91,10 +94,27 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
     return command.grant().flatMap(grants::open).filter(grant -> grant.admits(link, now)).isPresent();
   }
 
+  /**
+   * Counts one download. A link with {@code max_downloads} is counted in the database, exactly,
+   * before the bytes go out (its last download is granted once, cluster-wide). A link without a
+   * limit takes no write here: {@link #inspect} already decided it is live (from the coherent
+   * cache or the database), expiry is checked again at this instant, and the download is counted
+   * in memory for {@link FlushDownloadCountsService}; a revocation that lands between the two
+   * does not stop this one download, like one landing while the bytes stream.
+   *
+   * @throws ShareGone when the link ran out, expired, was revoked or its file was deleted
+   */
   @Override
   public SharedFile claimDownload(SharedFile inspected) {
     ShareLink link = inspected.link();
     Instant now = clock.instant();
+    if (link.maxDownloads().isEmpty()) {
+      link.unusableReason(now).ifPresent(reason -> {
+        throw new ShareGone(reason);
+      });
+      tally.record(link.id());
+      return inspected;
+    }
     Optional<ShareLink> claimed = tx.inTransaction(() -> shares.claimDownload(link.id(), now)
         .filter(counted -> !files.isDeleted(counted.fileId())));
     if (claimed.isEmpty()) {

@@ -3,12 +3,15 @@ package dev.satchel.application.share;
 /**
  * In-port: the public side of a link. {@link #inspect} checks without counting (for HEAD,
  * conditional requests and the browser landing page); {@link #claimDownload} counts one download
- * atomically; {@link #unlock} trades a right password for a grant that stands in for it.
+ * (atomically for a link with a limit, in memory for one without); {@link #unlock} trades a right password for a grant that stands in for it.
  */
 public interface OpenSharedFileUseCase {
   SharedFile inspect(OpenShareCommand command);
 
-  /** @throws dev.satchel.domain.error.ShareGone when the link ran out or died meanwhile */
+  /**
+   * @return the link (with its new count when it has a limit; as inspected otherwise) and the file
+   * @throws dev.satchel.domain.error.ShareGone when the link ran out or died meanwhile
+   */
   SharedFile claimDownload(SharedFile inspected);
 
   /**

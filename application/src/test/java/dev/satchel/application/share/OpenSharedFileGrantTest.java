@@ -48,7 +48,7 @@ class OpenSharedFileGrantTest {
   private final ShareFileService sharing = new ShareFileService(files, shares, hasher, new SequentialIdGenerator(),
       new SecureRandom(), clock, tx, new SharePolicy(Duration.ofDays(7), Duration.ofDays(30)));
   private final OpenSharedFileService service = new OpenSharedFileService(shares, files, lookup, cache, hasher,
-      new AttemptLimiter(new InMemoryAttemptCounter(clock), GUESSING), clock, tx, grants);
+      new AttemptLimiter(new InMemoryAttemptCounter(clock), GUESSING), clock, tx, grants, new DownloadTally(1_000));
   private final UserId owner = TestFiles.newUser();
   private final FileMetadata file = store();
 

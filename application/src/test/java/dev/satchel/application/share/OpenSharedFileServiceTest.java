@@ -31,6 +31,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -62,8 +63,9 @@ class OpenSharedFileServiceTest {
   private final LiveFileLookup lookup = new LiveFileLookup(files, cache, tx);
   private final ShareFileService sharing = new ShareFileService(files, shares, hasher, new SequentialIdGenerator(),
       new SecureRandom(), clock, tx, new SharePolicy(TTL, Duration.ofDays(30)));
+  private final DownloadTally tally = new DownloadTally(1_000);
   private final OpenSharedFileService service = new OpenSharedFileService(shares, files, lookup, cache, hasher,
-      new AttemptLimiter(new InMemoryAttemptCounter(clock), GUESSING), clock, tx, new InMemoryShareGrants());
+      new AttemptLimiter(new InMemoryAttemptCounter(clock), GUESSING), clock, tx, new InMemoryShareGrants(), tally);
   private final UserId owner = TestFiles.newUser();
   private final FileMetadata file = store();
 
@@ -284,18 +286,32 @@ class OpenSharedFileServiceTest {
   }
 
   @Test
-  void claimReturnsTheLinkWithItsNewCountAndTheFile() {
-    CreatedShare share = share(OptionalInt.empty(), Optional.empty());
+  void claimOfALimitedLinkReturnsTheLinkWithItsNewCountAndTheFile() {
+    CreatedShare share = share(OptionalInt.of(5), Optional.empty());
 
     SharedFile claimed = service.claimDownload(inspect(share.token()));
 
     assertThat(claimed.link().downloadCount()).isEqualTo(1);
     assertThat(claimed.file()).isEqualTo(file);
+    assertThat(tally.pendingDownloads()).isZero();
   }
 
   @Test
-  void linkRevokedBetweenInspectAndClaimIsGoneAsRevoked() {
+  void claimOfAnUnlimitedLinkCountsInMemoryAndWritesNothing() {
     CreatedShare share = share(OptionalInt.empty(), Optional.empty());
+    SharedFile inspected = inspect(share.token());
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(service.claimDownload(inspected)).isEqualTo(inspected);
+    }
+
+    assertThat(shares.byId(share.link().id()).orElseThrow().downloadCount()).isZero();
+    assertThat(tally.drain()).containsExactly(Map.entry(share.link().id(), 3L));
+  }
+
+  @Test
+  void limitedLinkRevokedBetweenInspectAndClaimIsGoneAsRevoked() {
+    CreatedShare share = share(OptionalInt.of(5), Optional.empty());
     SharedFile inspected = inspect(share.token());
 
     new RevokeShareService(shares, cache, clock, tx).revoke(owner, share.link().id());
@@ -304,8 +320,20 @@ class OpenSharedFileServiceTest {
   }
 
   @Test
-  void fileDeletedBetweenInspectAndClaimIsGoneAsFileDeleted() {
+  void unlimitedLinkRevokedBetweenInspectAndClaimServesThatOneDownloadButNoLaterVisit() {
     CreatedShare share = share(OptionalInt.empty(), Optional.empty());
+    SharedFile inspected = inspect(share.token());
+
+    new RevokeShareService(shares, cache, clock, tx).revoke(owner, share.link().id());
+
+    service.claimDownload(inspected); // decided by inspect, like a revocation while bytes stream
+    assertGone(() -> inspect(share.token()), Reason.REVOKED);
+    assertThat(tally.pendingDownloads()).isEqualTo(1);
+  }
+
+  @Test
+  void limitedLinkWhoseFileIsDeletedBetweenInspectAndClaimIsGoneAsFileDeleted() {
+    CreatedShare share = share(OptionalInt.of(5), Optional.empty());
     SharedFile inspected = inspect(share.token());
 
     new DeleteFileService(files, shares, blobs, cache, clock, tx).delete(owner, file.id());
@@ -313,14 +341,16 @@ class OpenSharedFileServiceTest {
     assertGone(() -> service.claimDownload(inspected), Reason.FILE_DELETED);
   }
 
-  @Test
-  void linkExpiringBetweenInspectAndClaimIsGoneAsExpired() {
-    CreatedShare share = share(OptionalInt.empty(), Optional.empty());
+  @ParameterizedTest
+  @ValueSource(ints = {0, 5})
+  void linkExpiringBetweenInspectAndClaimIsGoneAsExpired(int maxDownloads) {
+    CreatedShare share = share(maxDownloads == 0 ? OptionalInt.empty() : OptionalInt.of(maxDownloads), Optional.empty());
     SharedFile inspected = inspect(share.token());
 
     clock.advance(TTL);
 
     assertGone(() -> service.claimDownload(inspected), Reason.EXPIRED);
+    assertThat(tally.pendingDownloads()).isZero();
   }
 
   @Test

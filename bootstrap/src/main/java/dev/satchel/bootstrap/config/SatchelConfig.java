@@ -182,6 +182,17 @@ public interface SatchelConfig {
     /** Blobs younger than this are never swept: an upload may still be writing its row. */
     @WithDefault("PT6H")
     Duration sweepSafetyWindow();
+
+    /**
+     * How often each replica stores its in-memory download counts of unlimited links: the lag of
+     * {@code download_count}, and what a crash may lose ({@code SATCHEL_JOBS_DOWNLOAD_FLUSH_INTERVAL}).
+     */
+    @WithDefault("1s")
+    String downloadFlushInterval();
+
+    /** How many distinct links may have unstored counts (a database outage); further ones are dropped. */
+    @WithDefault("100000")
+    int downloadTallyMaxLinks();
   }
 
   /** Browser clients on other origins; applied to Quarkus's CORS filter by CorsConfigSourceFactory. */

@@ -22,6 +22,9 @@ import dev.satchel.application.security.AdmitRequestService;
 import dev.satchel.application.security.AdmitRequestUseCase;
 import dev.satchel.application.security.AttemptLimiter;
 import dev.satchel.application.security.RateLimits;
+import dev.satchel.application.share.DownloadTally;
+import dev.satchel.application.share.FlushDownloadCountsService;
+import dev.satchel.application.share.FlushDownloadCountsUseCase;
 import dev.satchel.application.share.ListSharesService;
 import dev.satchel.application.share.ListSharesUseCase;
 import dev.satchel.application.share.OpenSharedFileService;
@@ -188,12 +191,26 @@ public class UseCaseProducers {
   @Singleton
   OpenSharedFileUseCase openSharedFile(ShareLinkRepository shares, FileMetadataRepository files,
       LiveFileLookup lookup, MetadataCache cache, PasswordHasher hasher, AttemptCounter counter, Clock clock,
-      TransactionBoundary tx, SatchelConfig config, MeterRegistry metrics, ShareGrants grants) {
+      TransactionBoundary tx, SatchelConfig config, MeterRegistry metrics, ShareGrants grants, DownloadTally tally) {
     SatchelConfig.Login login = config.login();
     // Link passwords are guessed like account passwords: the same delays, per link and network.
     var limiter = limiter(counter, login, login.freeAttempts());
     return new RateLimitMetrics(metrics).openShared(
-        new OpenSharedFileService(shares, files, lookup, cache, hasher, limiter, clock, tx, grants));
+        new OpenSharedFileService(shares, files, lookup, cache, hasher, limiter, clock, tx, grants, tally));
+  }
+
+  /** This replica's unstored downloads of unlimited links (one per replica, flushed by DownloadCountFlush). */
+  @Produces
+  @Singleton
+  DownloadTally downloadTally(SatchelConfig config) {
+    return new DownloadTally(config.jobs().downloadTallyMaxLinks());
+  }
+
+  @Produces
+  @Singleton
+  FlushDownloadCountsUseCase flushDownloadCounts(DownloadTally tally, ShareLinkRepository shares,
+      TransactionBoundary tx) {
+    return new FlushDownloadCountsService(tally, shares, tx);
   }
 
   @Produces

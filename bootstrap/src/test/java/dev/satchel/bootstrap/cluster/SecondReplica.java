@@ -6,6 +6,7 @@ import dev.satchel.application.file.LiveFileLookup;
 import dev.satchel.application.file.ReadFileContentService;
 import dev.satchel.application.security.AttemptLimiter;
 import dev.satchel.application.share.ListSharesService;
+import dev.satchel.application.share.DownloadTally;
 import dev.satchel.application.share.OpenShareCommand;
 import dev.satchel.application.share.OpenSharedFileService;
 import dev.satchel.application.share.RevokeShareService;
@@ -56,7 +57,7 @@ final class SecondReplica {
     openShared = new OpenSharedFileService(ports.shares(), ports.files(), lookup, cache, ports.hasher(),
         new AttemptLimiter(ports.attempts(),
             new AttemptLimiter.Policy(5, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15))),
-        ports.clock(), ports.tx(), ports.grants());
+        ports.clock(), ports.tx(), ports.grants(), new DownloadTally(1_000));
   }
 
   static OpenShareCommand visit(String token) {

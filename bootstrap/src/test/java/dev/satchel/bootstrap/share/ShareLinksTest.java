@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -216,7 +217,45 @@ class ShareLinksTest extends SharedFileFixture {
     String shareToken = share(null).path("token");
     download(shareToken).then().statusCode(200);
     download(shareToken).then().statusCode(200);
-    Api.as(token).when().get("/files/" + fileId + "/shares").then().statusCode(200)
-        .body("[0].download_count", equalTo(2)).body("[0].status", equalTo("active"));
+    awaitDownloadCount(2);
+    Api.as(token).when().get("/files/" + fileId + "/shares").then().body("[0].status", equalTo("active"));
+  }
+
+  @Test
+  void parallelDownloadsOfAnUnlimitedLinkAreEachCountedOnceWithinSeconds() throws Exception {
+    String shareToken = share(null).path("token");
+    int clients = 8;
+    int each = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<List<Integer>>> statuses = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        statuses.add(pool.submit(() -> {
+          start.await();
+          List<Integer> mine = new ArrayList<>();
+          for (int d = 0; d < each; d++) {
+            mine.add(download(shareToken).statusCode());
+          }
+          return mine;
+        }));
+      }
+      start.countDown();
+      List<Integer> results = new ArrayList<>();
+      for (Future<List<Integer>> status : statuses) {
+        results.addAll(status.get());
+      }
+      assertThat(results).hasSize(clients * each).containsOnly(200);
+    } finally {
+      pool.shutdownNow();
+    }
+    awaitDownloadCount(clients * each);
+  }
+
+  // Downloads of unlimited links reach the count with the next flush (every second).
+  private void awaitDownloadCount(int expected) {
+    Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        Api.as(token).when().get("/files/" + fileId + "/shares").then().statusCode(200)
+            .body("[0].download_count", equalTo(expected)));
   }
 }

@@ -17,7 +17,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlAnchor;
@@ -182,8 +184,10 @@ class SharePageTest extends SharedFileFixture {
         .contentType(not(startsWith("text/html")));
   }
 
+  // Downloads of unlimited links reach the count with the next flush (every second).
   private void assertDownloadCount(int expected) {
-    Api.as(token).when().get("/files/" + fileId + "/shares").then().statusCode(200)
-        .body("[0].download_count", equalTo(expected));
+    Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        Api.as(token).when().get("/files/" + fileId + "/shares").then().statusCode(200)
+            .body("[0].download_count", equalTo(expected)));
   }
 }

@@ -4,6 +4,7 @@ import dev.satchel.domain.file.FileId;
 import dev.satchel.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Out-port: where share links are kept. */
@@ -28,6 +29,16 @@ public interface ShareLinkRepository {
    * @return the link with its new count, or empty when nothing was counted
    */
   Optional<ShareLink> claimDownload(ShareId id, Instant now);
+
+  /**
+   * Adds downloads counted elsewhere (in memory, for links without a limit) to each link's count,
+   * in one statement: {@code counts} maps a link to how many downloads to add (each &gt; 0). The
+   * link's state is not checked (the count is informational), ids without a row are skipped, and
+   * a count saturates at {@link Integer#MAX_VALUE}.
+   *
+   * @return how many links were updated
+   */
+  int addDownloads(Map<ShareId, Long> counts);
 
   /** Deletes links that expired, were revoked or ran out before {@code cutoff}; returns how many. */
   int purgeDeadBefore(Instant cutoff);

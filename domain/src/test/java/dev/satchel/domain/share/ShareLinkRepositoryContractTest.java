@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -152,6 +153,42 @@ public abstract class ShareLinkRepositoryContractTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void addedDownloadsLandOnEachLinkInOneCall() {
+    ShareLink hot = add(link(T0, OptionalInt.empty()));
+    ShareLink warm = add(link(T0, OptionalInt.empty()));
+    ShareLink untouched = add(link(T0, OptionalInt.empty()));
+    repository.claimDownload(warm.id(), T0);
+
+    int updated = repository.addDownloads(Map.of(hot.id(), 1_000L, warm.id(), 3L));
+
+    assertThat(updated).isEqualTo(2);
+    assertThat(repository.findOwned(hot.id(), owner).orElseThrow().downloadCount()).isEqualTo(1_000);
+    assertThat(repository.findOwned(warm.id(), owner).orElseThrow().downloadCount()).isEqualTo(4);
+    assertThat(repository.findOwned(untouched.id(), owner).orElseThrow().downloadCount()).isZero();
+  }
+
+  @Test
+  void addedDownloadsSkipPurgedLinksAndCountRevokedOnes() {
+    ShareLink revoked = add(link(T0, OptionalInt.empty()));
+    repository.revoke(revoked.id(), owner, T0);
+    ShareId purged = new ShareId(UUID.randomUUID());
+
+    assertThat(repository.addDownloads(Map.of(revoked.id(), 2L, purged, 5L))).isEqualTo(1);
+    assertThat(repository.findOwned(revoked.id(), owner).orElseThrow().downloadCount()).isEqualTo(2);
+    assertThat(repository.addDownloads(Map.of())).isZero();
+  }
+
+  @Test
+  void addedDownloadsSaturateInsteadOfOverflowing() {
+    ShareLink link = add(link(T0, OptionalInt.empty()));
+
+    repository.addDownloads(Map.of(link.id(), Integer.MAX_VALUE - 1L));
+    repository.addDownloads(Map.of(link.id(), 5L));
+
+    assertThat(repository.findOwned(link.id(), owner).orElseThrow().downloadCount()).isEqualTo(Integer.MAX_VALUE);
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -70,6 +71,22 @@ public class InMemoryShareLinkRepository implements ShareLinkRepository {
         l.expiresAt(), l.maxDownloads(), l.downloadCount() + 1, l.passwordHash(), l.revokedAt());
     links.put(id, counted);
     return Optional.of(counted);
+  }
+
+  @Override
+  public synchronized int addDownloads(Map<ShareId, Long> counts) {
+    int updated = 0;
+    for (Map.Entry<ShareId, Long> entry : counts.entrySet()) {
+      ShareLink l = links.get(entry.getKey());
+      if (l == null) {
+        continue;
+      }
+      long total = Math.min(Integer.MAX_VALUE, l.downloadCount() + Objects.requireNonNull(entry.getValue()));
+      links.put(l.id(), new ShareLink(l.id(), l.fileId(), l.owner(), l.tokenHash(), l.createdAt(),
+          l.expiresAt(), l.maxDownloads(), (int) total, l.passwordHash(), l.revokedAt()));
+      updated++;
+    }
+    return updated;
   }
 
   @Override

@@ -11,9 +11,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** PostgreSQL-backed {@link ShareLinkRepository}; callers provide the transaction. */
 @ApplicationScoped
@@ -78,6 +80,26 @@ public class JpaShareLinkRepository implements ShareLinkRepository, PanacheRepos
     ShareLinkEntity entity = findById(id.value());
     getEntityManager().refresh(entity);
     return Optional.of(toDomain(entity));
+  }
+
+  @Override
+  public int addDownloads(Map<ShareId, Long> counts) {
+    if (counts.isEmpty()) {
+      return 0;
+    }
+    // One statement for the whole batch: two parallel arrays, passed as text (UUIDs and numbers
+    // only) so no driver-specific array binding is needed; saturating keeps the integer column valid.
+    var entries = List.copyOf(counts.entrySet());
+    String ids = entries.stream().map(e -> e.getKey().value().toString()).collect(Collectors.joining(","));
+    String added = entries.stream().map(e -> Long.toString(e.getValue())).collect(Collectors.joining(","));
+    return getEntityManager()
+        .createNativeQuery("UPDATE share_links SET download_count ="
+            + " CAST(LEAST(CAST(share_links.download_count AS bigint) + v.n, 2147483647) AS integer)"
+            + " FROM unnest(CAST(string_to_array(:ids, ',') AS uuid[]), CAST(string_to_array(:added, ',') AS bigint[]))"
+            + " AS v(id, n) WHERE share_links.id = v.id")
+        .setParameter("ids", ids)
+        .setParameter("added", added)
+        .executeUpdate();
   }
 
   @Override
