@@ -138,7 +138,7 @@ class GeneratedClientContractIT {
     assertThat(range.getHeaders().get("content-range")).containsExactly("bytes 4-12/" + report.length);
     ApiException beyondTheEnd = catchThrowableOfType(ApiException.class,
         () -> files.downloadFile(uploaded.getFileId(), "bytes=1000-", null, null, null, null));
-    assertThat(beyondTheEnd.getCode()).isEqualTo(416);
+    assertProblem(beyondTheEnd, 416, "range-not-satisfiable");
     assertThat(beyondTheEnd.getResponseHeaders().firstValue("Content-Range")).hasValue("bytes */" + report.length);
     ApiException notModified = catchThrowableOfType(ApiException.class,
         () -> files.downloadFile(uploaded.getFileId(), null, null, etag, null, null));
@@ -161,13 +161,13 @@ class GeneratedClientContractIT {
 
     SharingApi anonymous = new SharingApi(client(null));
     ApiException wrongPassword = catchThrowableOfType(ApiException.class,
-        () -> anonymous.downloadShared(share.getToken(), "wrong password", null, null, null, null, null));
+        () -> anonymous.downloadShared(share.getToken(), null, "wrong password", null, null, null, null, null));
     assertProblem(wrongPassword, 401, "share-password-required");
     assertThat(wrongPassword.getResponseHeaders().map()).containsKey("www-authenticate");
-    File shared = anonymous.downloadShared(share.getToken(), "open sesame", null, null, null, null, null);
+    File shared = anonymous.downloadShared(share.getToken(), null, "open sesame", null, null, null, null, null);
     assertThat(Files.readAllBytes(shared.toPath())).isEqualTo(report);
     ApiException exhausted = catchThrowableOfType(ApiException.class,
-        () -> anonymous.downloadShared(share.getToken(), "open sesame", null, null, null, null, null));
+        () -> anonymous.downloadShared(share.getToken(), null, "open sesame", null, null, null, null, null));
     assertProblem(exhausted, 410, "share-gone");
     ShareLink used = sharing.listShares(uploaded.getFileId()).getFirst();
     assertThat(used.getDownloadCount()).isEqualTo(1);
@@ -177,11 +177,11 @@ class GeneratedClientContractIT {
     CreatedShare open = sharing.createShare(uploaded.getFileId(), null);
     assertThat(open.getMaxDownloads()).isNull();
     assertThat(open.getPasswordProtected()).isFalse();
-    assertThat(anonymous.downloadSharedWithHttpInfo(open.getToken(), null, "bytes=-3", null, null, null, null)
+    assertThat(anonymous.downloadSharedWithHttpInfo(open.getToken(), null, null, "bytes=-3", null, null, null, null)
         .getStatusCode()).isEqualTo(206);
     sharing.revokeShare(open.getShareId());
     assertProblem(catchThrowableOfType(ApiException.class,
-        () -> anonymous.downloadShared(open.getToken(), null, null, null, null, null, null)), 410, "share-gone");
+        () -> anonymous.downloadShared(open.getToken(), null, null, null, null, null, null, null)), 410, "share-gone");
 
     files.deleteFile(uploaded.getFileId());
     assertProblem(catchThrowableOfType(ApiException.class, () -> files.getFile(uploaded.getFileId())),
