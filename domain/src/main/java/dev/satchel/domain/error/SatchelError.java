@@ -10,7 +10,8 @@ public abstract sealed class SatchelError extends RuntimeException
     permits InvalidInput, EmailAlreadyRegistered, InvalidCredentials, TooManyAttempts,
         FileNotFound, FileTooLarge, QuotaExceeded, UploadIncomplete,
         ShareNotFound, ShareGone, SharePasswordRejected,
-        StorageUnavailable, StorageFull, UploadTimedOut, TooManyUploads, UploadCapacityReached {
+        StorageUnavailable, StorageFull, UploadTimedOut, TooManyUploads, UploadCapacityReached,
+        EncryptionKeyUnavailable {
 
   protected SatchelError(String message) {
     super(message, null, false, false);

@@ -25,7 +25,8 @@ class SatchelErrorTest {
       new StorageFull(null),
       new UploadTimedOut("too slow"),
       new TooManyUploads(8, Duration.ofSeconds(10)),
-      new UploadCapacityReached(Duration.ofSeconds(10)));
+      new UploadCapacityReached(Duration.ofSeconds(10)),
+      new EncryptionKeyUnavailable());
 
   @Test
   void theListBelowCoversEveryPermittedSubclass() {
