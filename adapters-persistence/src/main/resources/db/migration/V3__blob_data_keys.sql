@@ -7,5 +7,7 @@ CREATE TABLE blob_data_keys (
     wrapped_key       bytea       NOT NULL,
     ciphertext_length bigint      NOT NULL CHECK (ciphertext_length >= 0)
 );
+-- Whether the file's blob is encrypted at rest; false for every file stored before.
+ALTER TABLE files ADD COLUMN encrypted boolean NOT NULL DEFAULT false;
 -- Rotation finds the rows of other keys; health counts rows per key.
 CREATE INDEX blob_data_keys_key_id_idx ON blob_data_keys (key_id);

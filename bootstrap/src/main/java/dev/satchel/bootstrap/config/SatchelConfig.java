@@ -29,6 +29,8 @@ public interface SatchelConfig {
 
   Cors cors();
 
+  Encryption encryption();
+
   /** Externally visible base URL, used to build share links. */
   String publicBaseUrl();
 
@@ -187,6 +189,20 @@ public interface SatchelConfig {
   interface Cors {
     /** Allowed origins, comma-separated ({@code SATCHEL_CORS_ORIGINS}); none when absent. */
     Optional<String> origins();
+  }
+
+  /**
+   * Encryption at rest: on when {@code SATCHEL_ENCRYPTION_KEYS} ({@code id:base64-of-32-bytes},
+   * comma-separated) and {@code SATCHEL_ENCRYPTION_ACTIVE_KEY} are set.
+   */
+  interface Encryption {
+    Optional<String> keys();
+
+    Optional<String> activeKey();
+
+    /** How often data keys wrapped by a non-active key are re-wrapped onto the active one. */
+    @WithDefault("1h")
+    String rewrapInterval();
   }
 
   /** Storage backends. */

@@ -26,6 +26,9 @@ public final class DataKeyRotation {
    * @return the counts; keys whose KEK is missing stay as they are and are counted as unavailable
    */
   public Result rewrapAll(int batchSize) {
+    if (!keys.hasActive()) {
+      return new Result(0, 0);
+    }
     int rewrapped = 0;
     int unavailable = 0;
     String after = "";

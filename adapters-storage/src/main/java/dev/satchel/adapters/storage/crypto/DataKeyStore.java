@@ -35,6 +35,9 @@ public interface DataKeyStore {
    */
   boolean replace(String expectedKeyId, WrappedDataKey rewrapped);
 
+  /** Whether any blob was ever stored encrypted (and not deleted since). */
+  boolean any();
+
   /** How many stored files each key-encryption key id protects. */
   Map<String, Long> countByKeyId();
 }

@@ -53,6 +53,9 @@ public final class EncryptingBlobStorage implements BlobStorage {
 
   @Override
   public long write(StorageKey key, InputStream content, OptionalLong knownLength) {
+    if (!keys.hasActive()) {
+      return delegate.write(key, content, knownLength);
+    }
     byte[] dataKey = new byte[DATA_KEY_BYTES];
     random.nextBytes(dataKey);
     byte[] associatedData = associatedData(key);
@@ -133,6 +136,11 @@ public final class EncryptingBlobStorage implements BlobStorage {
   @Override
   public int removeAbandonedWrites(Instant untouchedSince) {
     return delegate.removeAbandonedWrites(untouchedSince);
+  }
+
+  @Override
+  public boolean encryptsNewBlobs() {
+    return keys.hasActive();
   }
 
   @Override

@@ -71,7 +71,20 @@ public final class KeyRing {
     return new KeyRing(Collections.unmodifiableMap(keks), activeId.strip());
   }
 
-  /** The id of the KEK that wraps new data keys. */
+  /**
+   * A ring with no keys, for a deployment that turned encryption off after using it: new blobs are
+   * stored as they are, and blobs encrypted earlier answer {@code encryption-key-unavailable}.
+   */
+  public static KeyRing none() {
+    return new KeyRing(Map.of(), null);
+  }
+
+  /** Whether a key is active, that is, whether new blobs are encrypted. */
+  public boolean hasActive() {
+    return activeId != null;
+  }
+
+  /** The id of the KEK that wraps new data keys; null for {@link #none()}. */
   public String activeId() {
     return activeId;
   }

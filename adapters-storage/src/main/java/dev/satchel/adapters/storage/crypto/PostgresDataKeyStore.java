@@ -62,6 +62,17 @@ public final class PostgresDataKeyStore implements DataKeyStore {
   }
 
   @Override
+  public boolean any() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM blob_data_keys)");
+        ResultSet rs = s.executeQuery()) {
+      return rs.next() && rs.getBoolean(1);
+    } catch (SQLException e) {
+      throw new StorageUnavailable(FAILED, e);
+    }
+  }
+
+  @Override
   public Map<String, Long> countByKeyId() {
     // Only blobs that back a stored file: a blob whose upload failed is about to be swept.
     String sql = """

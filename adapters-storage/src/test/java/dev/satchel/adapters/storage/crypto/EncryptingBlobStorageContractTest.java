@@ -159,6 +159,7 @@ public abstract class EncryptingBlobStorageContractTest extends BlobStorageContr
     storage().write(key, source(randomBytes(1000, 45)), OptionalLong.empty());
     BlobStorage wrongBytes = new EncryptingBlobStorage(plain(), KeyRing.parse("current:" + key(3), "current"), dataKeys);
     BlobStorage missing = new EncryptingBlobStorage(plain(), KeyRing.parse("old:" + key(1), "old"), dataKeys);
+    BlobStorage turnedOff = new EncryptingBlobStorage(plain(), KeyRing.none(), dataKeys);
 
     assertThatThrownBy(() -> wrongBytes.read(key, Optional.empty()))
         .isInstanceOf(EncryptionKeyUnavailable.class)
@@ -168,6 +169,54 @@ public abstract class EncryptingBlobStorageContractTest extends BlobStorageContr
         .isInstanceOf(EncryptionKeyUnavailable.class)
         .hasNoCause()
         .hasMessageNotContaining("current");
+    // Encryption turned off later: never serve the ciphertext as if it were the file.
+    assertThatThrownBy(() -> turnedOff.read(key, Optional.empty())).isInstanceOf(EncryptionKeyUnavailable.class);
+  }
+
+  @Test
+  void withEncryptionTurnedOffNewBlobsAreStoredAsTheyAre() throws IOException {
+    BlobStorage turnedOff = new EncryptingBlobStorage(plain(), KeyRing.none(), dataKeys);
+    byte[] content = randomBytes(1000, 47);
+    StorageKey key = newKey();
+
+    turnedOff.write(key, source(content), OptionalLong.of(content.length));
+
+    assertThat(turnedOff.encryptsNewBlobs()).isFalse();
+    assertThat(storage().encryptsNewBlobs()).isTrue();
+    assertThat(dataKeys.find(key)).isEmpty();
+    assertThat(rawBytes(key)).isEqualTo(content);
+  }
+
+  @Test
+  void rotationRewrapsDataKeysWithoutTouchingBlobs() throws IOException {
+    KeyRing before = KeyRing.parse("old:" + key(1), "old");
+    BlobStorage oldStorage = new EncryptingBlobStorage(plain(), before, dataKeys);
+    byte[] content = randomBytes(5000, 48);
+    StorageKey first = newKey();
+    StorageKey second = newKey();
+    oldStorage.write(first, source(content), OptionalLong.empty());
+    oldStorage.write(second, source(content), OptionalLong.empty());
+    byte[] storedBefore = rawBytes(first);
+
+    DataKeyRotation.Result result = new DataKeyRotation(ring, dataKeys).rewrapAll(1);
+
+    assertThat(result).isEqualTo(new DataKeyRotation.Result(2, 0));
+    assertThat(dataKeys.find(first).orElseThrow().keyId()).isEqualTo("current");
+    assertThat(rawBytes(first)).isEqualTo(storedBefore);
+    // Readable with only the new key: the old one can be retired.
+    BlobStorage afterRetiring = new EncryptingBlobStorage(plain(), KeyRing.parse("current:" + key(2), "current"), dataKeys);
+    assertThat(afterRetiring.read(first, Optional.empty()).stream().readAllBytes()).isEqualTo(content);
+    assertThat(new DataKeyRotation(ring, dataKeys).rewrapAll(10)).isEqualTo(new DataKeyRotation.Result(0, 0));
+  }
+
+  @Test
+  void rotationLeavesKeysOfMissingKeksAlone() {
+    BlobStorage lost = new EncryptingBlobStorage(plain(), KeyRing.parse("lost:" + key(4), "lost"), dataKeys);
+    StorageKey key = newKey();
+    lost.write(key, source(randomBytes(100, 49)), OptionalLong.empty());
+
+    assertThat(new DataKeyRotation(ring, dataKeys).rewrapAll(10)).isEqualTo(new DataKeyRotation.Result(0, 1));
+    assertThat(dataKeys.find(key).orElseThrow().keyId()).isEqualTo("lost");
   }
 
   @Test

@@ -46,6 +46,11 @@ public final class InMemoryDataKeyStore implements DataKeyStore {
   }
 
   @Override
+  public boolean any() {
+    return !keys.isEmpty();
+  }
+
+  @Override
   public Map<String, Long> countByKeyId() {
     return keys.values().stream().collect(Collectors.groupingBy(WrappedDataKey::keyId, Collectors.counting()));
   }
