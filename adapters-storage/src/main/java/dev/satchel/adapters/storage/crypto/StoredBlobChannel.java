@@ -57,12 +57,22 @@ final class StoredBlobChannel implements SeekableByteChannel {
       reopen();
     }
     int wanted = (int) Math.min(dst.remaining(), openEnd - position + 1);
-    byte[] bytes = new byte[wanted];
-    int n = open.read(bytes, 0, wanted);
+    int n;
+    if (dst.hasArray()) { // Tink's segment buffers: read straight into them, no copy
+      n = open.read(dst.array(), dst.arrayOffset() + dst.position(), wanted);
+      if (n > 0) {
+        dst.position(dst.position() + n);
+      }
+    } else {
+      byte[] bytes = new byte[wanted];
+      n = open.read(bytes, 0, wanted);
+      if (n > 0) {
+        dst.put(bytes, 0, n);
+      }
+    }
     if (n < 0) {
       throw new IOException("the stored blob ended before its recorded length");
     }
-    dst.put(bytes, 0, n);
     position += n;
     openAt = position;
     return n;
