@@ -315,6 +315,31 @@ class Report:
         self.table(["Connections", "logins/s", "p50 ms", "p99 ms", "logins/s per core", "health/live req/s",
                     "Ratio", "login errors"], rows)
 
+    def encryption(self):
+        r = self.r
+        rows = []
+        for s in ("64KiB", "256MiB"):
+            b = num(r, f"enc.{s}.bytes")
+            if b is None:
+                continue
+            cells = {}
+            for mode in ("plain", "encrypted"):
+                cells[mode] = (mbps(b, num(r, f"enc.{mode}.{s}.up_s")), mbps(b, num(r, f"enc.{mode}.{s}.dl_s")))
+            rows.append([s, r.get(f"enc.{s}.reps", "–"),
+                         f(cells["plain"][0]), f(cells["encrypted"][0]), rx(ratio(cells["encrypted"][0], cells["plain"][0])),
+                         f(cells["plain"][1]), f(cells["encrypted"][1]), rx(ratio(cells["encrypted"][1], cells["plain"][1])),
+                         f"{r.get(f'enc.plain.{s}.flag', '?')} / {r.get(f'enc.encrypted.{s}.flag', '?')}"])
+        if not rows:
+            return
+        self.w("## i. Encryption at rest (SATCHEL_ENCRYPTION_KEYS) vs plain")
+        self.w()
+        self.w("Median of the repetitions, same files, each mode on its own Satchel start (plain first). Downloads "
+               "of plain local blobs use sendfile; encrypted ones are decrypted in the JVM (Tink AES-256-GCM, "
+               "64 KiB segments). MB/s = 10^6 bytes per second; ratio = encrypted ÷ plain.")
+        self.w()
+        self.table(["Size", "Reps", "upload plain MB/s", "upload encrypted MB/s", "ratio",
+                    "download plain MB/s", "download encrypted MB/s", "ratio", "`encrypted` field (plain / enc)"], rows)
+
     # ---------------------------------------------------------------------------------------
     def plots(self):
         d = os.path.join(self.work, "plot")
@@ -401,6 +426,7 @@ set grid; set key bottom right
         self.concurrency()
         self.startup()
         self.login()
+        self.encryption()
         body = self.lines
         self.lines = []
         title = "Satchel benchmark" + (" (--quick run)" if quick else "")

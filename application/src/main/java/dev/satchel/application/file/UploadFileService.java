@@ -80,7 +80,8 @@ public final class UploadFileService implements UploadFileUseCase {
           detector.detect(body.head(), filename, command.declaredType()),
           Sha256Checksum.of(body.sha256()),
           key,
-          clock.instant());
+          clock.instant(),
+          blobs.encryptsNewBlobs());
       // The binding check: under the owner's lock, so parallel uploads cannot all pass it.
       tx.inTransaction(() -> {
         ensureWithinQuota(() -> files.storedBytesLockingOwner(command.owner()), file.size());

@@ -30,6 +30,8 @@ public interface SatchelConfig {
   Cors cors();
   RateLimit rateLimit();
 
+  Encryption encryption();
+
   /** Externally visible base URL, used to build share links. */
   String publicBaseUrl();
 
@@ -221,6 +223,20 @@ public interface SatchelConfig {
     /** Buckets one replica keeps in memory (its own limits, or all of them while Redis is down). */
     @WithDefault("100000")
     long maxLocalBuckets();
+  }
+
+  /**
+   * Encryption at rest: on when {@code SATCHEL_ENCRYPTION_KEYS} ({@code id:base64-of-32-bytes},
+   * comma-separated) and {@code SATCHEL_ENCRYPTION_ACTIVE_KEY} are set.
+   */
+  interface Encryption {
+    Optional<String> keys();
+
+    Optional<String> activeKey();
+
+    /** How often data keys wrapped by a non-active key are re-wrapped onto the active one. */
+    @WithDefault("1h")
+    String rewrapInterval();
   }
 
   /** Storage backends. */

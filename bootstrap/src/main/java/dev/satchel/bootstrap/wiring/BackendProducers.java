@@ -12,10 +12,14 @@ import dev.satchel.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.satchel.adapters.persistence.ratelimit.RedisRateLimiter;
 import dev.satchel.adapters.persistence.redis.RedisGuard;
 import dev.satchel.adapters.storage.detect.TikaMediaTypeDetector;
+import dev.satchel.adapters.storage.crypto.EncryptingBlobStorage;
+import dev.satchel.adapters.storage.crypto.KeyRing;
+import dev.satchel.adapters.storage.crypto.PostgresDataKeyStore;
 import dev.satchel.adapters.storage.local.LocalFileBlobStorage;
 import dev.satchel.adapters.storage.s3.S3BlobStorage;
 import dev.satchel.bootstrap.cache.MeteredMetadataCache;
 import dev.satchel.bootstrap.config.SatchelConfig;
+import dev.satchel.bootstrap.encryption.EncryptionAtRest;
 import dev.satchel.bootstrap.metrics.MeteredClusterNotifier;
 import dev.satchel.domain.auth.AttemptCounter;
 import dev.satchel.domain.cache.MetadataCache;
@@ -51,7 +55,23 @@ public class BackendProducers {
 
   @Produces
   @Singleton
-  BlobStorage blobStorage(SatchelConfig config, Instance<S3Client> s3) {
+  BlobStorage blobStorage(SatchelConfig config, Instance<S3Client> s3, EncryptionAtRest encryption) {
+    BlobStorage plain = plainBlobStorage(config, s3);
+    if (encryption.keys().isPresent()) {
+      return new EncryptingBlobStorage(plain, encryption.keys().get(), encryption.dataKeys());
+    }
+    // Encryption turned off after use: keep blobs encrypted earlier from being served as ciphertext.
+    // Never used: no per-read lookup, and local blobs keep sendfile.
+    return encryption.dataKeys().any() ? new EncryptingBlobStorage(plain, KeyRing.none(), encryption.dataKeys()) : plain;
+  }
+
+  @Produces
+  @Singleton
+  EncryptionAtRest encryptionAtRest(SatchelConfig config, DataSource dataSource) {
+    return EncryptionAtRest.from(config.encryption(), new PostgresDataKeyStore(dataSource));
+  }
+
+  private static BlobStorage plainBlobStorage(SatchelConfig config, Instance<S3Client> s3) {
     SatchelConfig.Storage storage = config.storage();
     return switch (storage.type()) {
       case LOCAL -> new LocalFileBlobStorage(storage.local().path().toAbsolutePath().normalize());

@@ -34,6 +34,11 @@ abstract class FileEndpointsContract {
     token = Api.newUserToken();
   }
 
+  /** Whether the application under test runs with encryption at rest on. */
+  protected boolean encryptedAtRest() {
+    return false;
+  }
+
   @Test
   void uploadListGetDownloadDeleteRoundTrip() {
     byte[] content = "hello, satchel\n".getBytes(StandardCharsets.UTF_8);
@@ -44,12 +49,14 @@ abstract class FileEndpointsContract {
         .body("content_type", startsWith("text/plain"))
         .body("checksum_sha256", equalTo(sha256(content)))
         .body("message", equalTo("File uploaded successfully"))
+        .body("encrypted", equalTo(encryptedAtRest()))
         .body("upload_date", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"));
     String id = uploaded.path("file_id");
 
     Api.as(token).when().get("/files").then().statusCode(200).body("file_id", hasItem(id));
     Api.as(token).when().get("/files/" + id).then().statusCode(200)
-        .body("file_id", equalTo(id)).body("checksum_sha256", equalTo(sha256(content)));
+        .body("file_id", equalTo(id)).body("checksum_sha256", equalTo(sha256(content)))
+        .body("encrypted", equalTo(encryptedAtRest()));
     byte[] downloaded = Api.as(token).when().get("/files/" + id + "/content")
         .then().statusCode(200)
         .header("Content-Length", String.valueOf(content.length))

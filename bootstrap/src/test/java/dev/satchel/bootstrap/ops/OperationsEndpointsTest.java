@@ -73,7 +73,7 @@ class OperationsEndpointsTest {
         .body("components.schemas.CreatedShare.required", hasItems("share_id", "token", "share_url", "max_downloads"))
         .body("components.schemas.ShareLink.properties.keySet()", hasItems("download_count", "password_protected"))
         .body("components.schemas.FileMetadata.required",
-            containsInAnyOrder("file_id", "filename", "size", "content_type", "checksum_sha256", "upload_date"))
+            containsInAnyOrder("file_id", "filename", "size", "content_type", "checksum_sha256", "upload_date", "encrypted"))
         .body("components.schemas.FileMetadata.properties.size.format", equalTo("int64"))
         .body("components.schemas.FileMetadata.properties.upload_date.'$ref'", equalTo("#/components/schemas/Instant"))
         .body("components.schemas.Instant.format", equalTo("date-time"))

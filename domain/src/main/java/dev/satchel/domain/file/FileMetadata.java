@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * What Satchel knows about one stored file. Invariant: the blob under {@link #storageKey()} holds
  * exactly {@link #size()} bytes whose SHA-256 is {@link #checksum()}; the row is written only
- * after the blob is.
+ * after the blob is. {@link #encrypted()} tells whether the store keeps the blob encrypted at rest
+ * (the bytes served are the plaintext either way).
  */
 public record FileMetadata(
     FileId id,
@@ -18,7 +19,8 @@ public record FileMetadata(
     MediaType contentType,
     Sha256Checksum checksum,
     StorageKey storageKey,
-    Instant uploadedAt) {
+    Instant uploadedAt,
+    boolean encrypted) {
 
   public FileMetadata {
     Objects.requireNonNull(id, "id");
@@ -31,6 +33,12 @@ public record FileMetadata(
     if (size < 0) {
       throw new IllegalArgumentException("size must not be negative");
     }
+  }
+
+  /** A file whose blob is stored as it is (encryption at rest off when it was stored). */
+  public FileMetadata(FileId id, UserId owner, FileName filename, long size, MediaType contentType,
+      Sha256Checksum checksum, StorageKey storageKey, Instant uploadedAt) {
+    this(id, owner, filename, size, contentType, checksum, storageKey, uploadedAt, false);
   }
 
   public boolean isOwnedBy(UserId user) {

@@ -44,6 +44,11 @@ public interface BlobStorage {
     return 0;
   }
 
+  /** Whether blobs written now are kept encrypted at rest (reads return plaintext either way). */
+  default boolean encryptsNewBlobs() {
+    return false;
+  }
+
   /** Bytes still free where new blobs go, in bytes, when the store can tell; never throws. */
   default OptionalLong freeBytes() {
     return OptionalLong.empty();

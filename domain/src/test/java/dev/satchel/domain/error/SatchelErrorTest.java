@@ -36,7 +36,8 @@ class SatchelErrorTest {
       new UploadTimedOut("too slow"),
       new TooManyUploads(8, Duration.ofSeconds(10)),
       new UploadCapacityReached(Duration.ofSeconds(10)),
-      rateLimited());
+      rateLimited(),
+      new EncryptionKeyUnavailable());
 
   @Test
   void theListBelowCoversEveryPermittedSubclass() {

@@ -38,6 +38,9 @@ public class FileEntity extends PanacheEntityBase {
   @Column(name = "storage_key", nullable = false)
   public String storageKey;
 
+  @Column(nullable = false)
+  public boolean encrypted;
+
   @Column(name = "uploaded_at", nullable = false)
   public Instant uploadedAt;
 

@@ -24,6 +24,7 @@ final class FileEntityMapper {
     entity.checksumSha256 = file.checksum().hex();
     entity.storageKey = file.storageKey().value();
     entity.uploadedAt = file.uploadedAt();
+    entity.encrypted = file.encrypted();
     return entity;
   }
 
@@ -36,6 +37,7 @@ final class FileEntityMapper {
         new MediaType(entity.contentType),
         new Sha256Checksum(entity.checksumSha256),
         new StorageKey(entity.storageKey),
-        entity.uploadedAt);
+        entity.uploadedAt,
+        entity.encrypted);
   }
 }

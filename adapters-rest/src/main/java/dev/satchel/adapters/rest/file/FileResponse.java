@@ -15,7 +15,9 @@ public record FileResponse(
     @Schema(required = true, example = "application/pdf") String contentType,
     @Schema(required = true, description = "Lower-case hex SHA-256 of the bytes; also the ETag",
         pattern = "^[0-9a-f]{64}$") String checksumSha256,
-    @Schema(required = true) Instant uploadDate) {
+    @Schema(required = true) Instant uploadDate,
+    @Schema(required = true, description = "Whether the bytes are stored encrypted at rest; downloads are the same either way")
+    boolean encrypted) {
 
   public static FileResponse from(FileMetadata file) {
     return new FileResponse(
@@ -24,6 +26,7 @@ public record FileResponse(
         file.size(),
         file.contentType().value(),
         file.checksum().hex(),
-        file.uploadedAt());
+        file.uploadedAt(),
+        file.encrypted());
   }
 }

@@ -16,10 +16,12 @@ public record UploadResponse(
     @Schema(required = true, description = "Lower-case hex SHA-256 of the bytes; also the ETag",
         pattern = "^[0-9a-f]{64}$") String checksumSha256,
     @Schema(required = true) Instant uploadDate,
+    @Schema(required = true, description = "Whether the bytes are stored encrypted at rest; downloads are the same either way")
+    boolean encrypted,
     @Schema(required = true, example = "File uploaded successfully") String message) {
 
   static UploadResponse from(FileMetadata file) {
     return new UploadResponse(file.id().value(), file.filename().value(), file.size(), file.contentType().value(),
-        file.checksum().hex(), file.uploadedAt(), "File uploaded successfully");
+        file.checksum().hex(), file.uploadedAt(), file.encrypted(), "File uploaded successfully");
   }
 }

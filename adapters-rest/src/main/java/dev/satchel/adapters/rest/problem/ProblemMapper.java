@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.satchel.adapters.rest.content.ContentRequestRefused;
 import dev.satchel.adapters.rest.ratelimit.RateLimitHeaders;
 import dev.satchel.domain.error.EmailAlreadyRegistered;
+import dev.satchel.domain.error.EncryptionKeyUnavailable;
 import dev.satchel.domain.error.FileNotFound;
 import dev.satchel.domain.error.FileTooLarge;
 import dev.satchel.domain.error.InvalidCredentials;
@@ -91,6 +92,11 @@ public class ProblemMapper {
           .header("Retry-After", Math.max(1, e.retryAfter().toSeconds()))
           .header("Connection", "close")
           .build();
+      // Logged without the key id or anything else about the key: an operator finds the file by path.
+      case EncryptionKeyUnavailable e -> {
+        LOG.errorf("encryption key unavailable for the blob at %s", path);
+        yield problem(500, "Internal Server Error", e, path, null).build();
+      }
     };
   }
 
