@@ -42,7 +42,7 @@ public final class ReadFileContentService implements ReadFileContentUseCase {
       }
     });
     try {
-      return blobs.read(file.storageKey(), range);
+      return blobs.read(file.storageKey(), range, file.encrypted());
     } catch (StorageUnavailable e) {
       if (e.blobMissing() && tx.inTransaction(() -> files.findLive(file.id())).isEmpty()) {
         cache.evictFile(file.id());

@@ -53,9 +53,13 @@ public final class DownloadTally {
     return batch;
   }
 
-  /** Puts a drained batch back, added to what was recorded since, when it could not be stored. */
+  /**
+   * Puts a drained batch back, added to what was recorded since, when it could not be stored. It
+   * skips the bound: the batch was already counted within it, so the map holds at most
+   * {@code 2 * maxLinks} links, and nothing already counted is dropped by an outage.
+   */
   public void restore(Map<ShareId, Long> batch) {
-    batch.forEach(this::add);
+    batch.forEach((link, count) -> pending.merge(link, count, Long::sum));
   }
 
   /** Downloads recorded and not drained yet, over all links. */

@@ -111,7 +111,9 @@ public class BackendProducers {
     config.getOptionalValue("quarkus.datasource.password", String.class)
         .ifPresent(p -> connection.setProperty("password", p));
     connection.setProperty("connectTimeout", "3");
-    connection.setProperty("socketTimeout", "30");
+    // The listener only polls and probes (SELECT 1 after 5 s of silence): a connection silent for
+    // 5 s more is half-open, and while it is, this replica would miss the others' evictions.
+    connection.setProperty("socketTimeout", "5");
     var settings = new PostgresClusterNotifier.Settings(
         config.getValue("quarkus.datasource.jdbc.url", String.class), connection, CLUSTER_LISTENER_NAME,
         Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(1));

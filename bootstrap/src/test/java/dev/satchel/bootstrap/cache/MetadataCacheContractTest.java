@@ -30,13 +30,13 @@ abstract class MetadataCacheContractTest {
   /** A cache of the backend under test; caches with different prefixes must not see each other. */
   abstract MetadataCache cache(String keyPrefix, Duration ttl);
 
-  private static FileMetadata file() {
+  static FileMetadata file() {
     return new FileMetadata(new FileId(UUID.randomUUID()), new UserId(UUID.randomUUID()), new FileName("Résumé.pdf"),
         1234, new MediaType("application/pdf"), new Sha256Checksum("a".repeat(64)),
         StorageKey.forBlob(UUID.randomUUID()), Instant.now().truncatedTo(ChronoUnit.MICROS));
   }
 
-  private static ShareLink share() {
+  static ShareLink share() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     return new ShareLink(new ShareId(UUID.randomUUID()), new FileId(UUID.randomUUID()), new UserId(UUID.randomUUID()),
         new ShareTokenHash(UUID.randomUUID().toString().replace("-", "").repeat(2)), now, now.plusSeconds(60),
@@ -44,7 +44,7 @@ abstract class MetadataCacheContractTest {
         Optional.empty());
   }
 
-  private static String prefix() {
+  static String prefix() {
     return "contract-" + UUID.randomUUID() + ":";
   }
 

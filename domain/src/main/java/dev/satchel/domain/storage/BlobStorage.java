@@ -24,6 +24,15 @@ public interface BlobStorage {
   /** Opens the whole blob, or just {@code range} of it, served by the store itself. */
   BlobContent read(StorageKey key, Optional<ByteRange> range);
 
+  /**
+   * Opens a blob whose metadata records whether it was stored encrypted. Stores that never encrypt
+   * ignore the flag; an encrypting store reads a plain blob without looking up a data key, and
+   * refuses an encrypted one whose data key is gone rather than serve its ciphertext.
+   */
+  default BlobContent read(StorageKey key, Optional<ByteRange> range, boolean storedEncrypted) {
+    return read(key, range);
+  }
+
   /** Removes a blob; removing a missing one is not an error. */
   void delete(StorageKey key);
 

@@ -11,6 +11,7 @@ import dev.satchel.domain.share.ShareLink;
 import dev.satchel.domain.share.ShareTokenHash;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,6 +24,13 @@ import org.jboss.logging.Logger;
  */
 public class RedisMetadataCache implements MetadataCache {
   private static final Logger LOG = Logger.getLogger(RedisMetadataCache.class);
+  /**
+   * What an eviction leaves under the key for one TTL: a replica that read the row just before the
+   * change that evicted it must not put its stale copy back (puts only fill an absent key). Every
+   * eviction marks a dead entry (deleted file, revoked or exhausted link), so nothing live is
+   * kept out of the cache by it.
+   */
+  private static final String TOMBSTONE = "-";
 
   private final ValueCommands<String, String> values;
   private final KeyCommands<String> keys;
@@ -46,36 +54,43 @@ public class RedisMetadataCache implements MetadataCache {
   public Optional<FileMetadata> file(FileId id) {
     String key = fileKey(id);
     return guard.read("get", () -> Optional.ofNullable(values.get(key)))
+        .filter(text -> !TOMBSTONE.equals(text))
         .flatMap(text -> decode(key, text, CachedFile.class, CachedFile::toDomain));
   }
 
   @Override
   public void putFile(FileMetadata file) {
     String text = encode(CachedFile.from(file));
-    guard.write("set", false, () -> values.psetex(fileKey(file.id()), ttlMillis, text));
+    guard.write("set", false, () -> values.set(fileKey(file.id()), text, fillOnly()));
   }
 
   @Override
   public void evictFile(FileId id) {
-    guard.write("del", true, () -> keys.del(fileKey(id)));
+    guard.write("set", true, () -> values.psetex(fileKey(id), ttlMillis, TOMBSTONE));
   }
 
   @Override
   public Optional<ShareLink> share(ShareTokenHash tokenHash) {
     String key = shareKey(tokenHash);
     return guard.read("get", () -> Optional.ofNullable(values.get(key)))
+        .filter(text -> !TOMBSTONE.equals(text))
         .flatMap(text -> decode(key, text, CachedShare.class, CachedShare::toDomain));
   }
 
   @Override
   public void putShare(ShareLink link) {
     String text = encode(CachedShare.from(link));
-    guard.write("set", false, () -> values.psetex(shareKey(link.tokenHash()), ttlMillis, text));
+    guard.write("set", false, () -> values.set(shareKey(link.tokenHash()), text, fillOnly()));
   }
 
   @Override
   public void evictShare(ShareTokenHash tokenHash) {
-    guard.write("del", true, () -> keys.del(shareKey(tokenHash)));
+    guard.write("set", true, () -> values.psetex(shareKey(tokenHash), ttlMillis, TOMBSTONE));
+  }
+
+  // SET ... PX ttl NX: fills an absent key, never overwrites an entry or a tombstone.
+  private SetArgs fillOnly() {
+    return new SetArgs().px(ttlMillis).nx();
   }
 
   private String fileKey(FileId id) {

@@ -10,6 +10,7 @@ import dev.satchel.domain.user.UserId;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +90,11 @@ public class JpaShareLinkRepository implements ShareLinkRepository, PanacheRepos
     }
     // One statement for the whole batch: two parallel arrays, passed as text (UUIDs and numbers
     // only) so no driver-specific array binding is needed; saturating keeps the integer column valid.
-    var entries = List.copyOf(counts.entrySet());
+    // One order for every replica's flush, so two flushes of the same hot links lock their rows in
+    // the same order and cannot deadlock each other.
+    var entries = counts.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(Comparator.comparing(ShareId::value)))
+        .toList();
     String ids = entries.stream().map(e -> e.getKey().value().toString()).collect(Collectors.joining(","));
     String added = entries.stream().map(e -> Long.toString(e.getValue())).collect(Collectors.joining(","));
     return getEntityManager()

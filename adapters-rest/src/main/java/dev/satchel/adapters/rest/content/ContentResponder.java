@@ -30,9 +30,9 @@ public class ContentResponder {
    * headers are evaluated first ({@link Preconditions}, RFC 9110 §13.2.2), then {@code If-Range}
    * and {@code Range}; HEAD ignores {@code Range}, which RFC 9110 §14.2 defines for GET only.
    *
-   * @param beforeBody runs once it is certain that bytes will be sent (200 or 206 to a GET),
-   *     before the blob is opened; public links count a download there, so 304, 412 and 416
-   *     answers count nothing
+   * @param beforeBody runs once it is certain that bytes will be sent (200 or 206 to a GET) and
+   *     the blob is open; public links count a download there, so 304, 412 and 416 answers and
+   *     storage failures count nothing
    * @param extraHeaders added to every answer, e.g. caching rules for protected links
    * @throws ContentRequestRefused for a failed {@code If-Match}/{@code If-Unmodified-Since} (412)
    *     or an unsatisfiable range (416, with {@code Content-Range: bytes *}{@code /size})
@@ -72,9 +72,15 @@ public class ContentResponder {
     if (headOnly) {
       return answer.header(HttpHeaders.CONTENT_LENGTH, file.size()).build();
     }
-    beforeBody.run();
-    Optional<dev.satchel.domain.storage.ByteRange> bytes = range.byteRange();
-    BlobContent content = reader.read(file, bytes);
+    // The blob is opened before the download is counted: a storage or key failure must not use up
+    // a limited link's last download. A refused claim closes what was opened.
+    BlobContent content = reader.read(file, range.byteRange());
+    try {
+      beforeBody.run();
+    } catch (RuntimeException refused) {
+      closeQuietly(content);
+      throw refused;
+    }
     return answer.header(HttpHeaders.CONTENT_LENGTH, content.length()).entity(body(content)).build();
   }
 
@@ -84,12 +90,16 @@ public class ContentResponder {
       return content.stream();
     }
     BlobContent.FileRegion region = content.fileRegion().get();
+    closeQuietly(content);
+    return new PathPart(region.path(), region.offset(), region.length());
+  }
+
+  private static void closeQuietly(BlobContent content) {
     try {
       content.close();
     } catch (java.io.IOException ignored) {
       // only a read channel: nothing was written through it
     }
-    return new PathPart(region.path(), region.offset(), region.length());
   }
 
   // Every answer, refusals included, carries the validators (RFC 9110 §8.8) and the same caching

@@ -83,10 +83,20 @@ public final class EncryptingBlobStorage implements BlobStorage {
   @Override
   public BlobContent read(StorageKey key, Optional<ByteRange> range) {
     Optional<WrappedDataKey> found = dataKeys.find(key);
-    if (found.isEmpty()) {
+    return found.isEmpty() ? delegate.read(key, range) : decrypt(key, range, found.get());
+  }
+
+  // The row's flag spares plain blobs the data-key lookup (and so the database), and an encrypted
+  // blob whose data key row is gone is refused instead of served as ciphertext.
+  @Override
+  public BlobContent read(StorageKey key, Optional<ByteRange> range, boolean storedEncrypted) {
+    if (!storedEncrypted) {
       return delegate.read(key, range);
     }
-    WrappedDataKey wrapped = found.get();
+    return decrypt(key, range, dataKeys.find(key).orElseThrow(EncryptionKeyUnavailable::new));
+  }
+
+  private BlobContent decrypt(StorageKey key, Optional<ByteRange> range, WrappedDataKey wrapped) {
     byte[] associatedData = associatedData(key);
     byte[] dataKey = DataKeyWrapping.unwrap(
         keys.kek(wrapped.keyId()).orElseThrow(EncryptionKeyUnavailable::new), wrapped.wrapped(), associatedData);

@@ -154,6 +154,23 @@ public abstract class EncryptingBlobStorageContractTest extends BlobStorageContr
   }
 
   @Test
+  void theRowsFlagDecidesWhetherADataKeyIsNeeded() throws IOException {
+    byte[] content = randomBytes(5_000, 47);
+    StorageKey plainKey = newKey();
+    plain().write(plainKey, source(content), OptionalLong.of(content.length));
+    StorageKey encryptedKey = newKey();
+    storage().write(encryptedKey, source(content), OptionalLong.of(content.length));
+
+    assertThat(storage().read(plainKey, Optional.empty(), false).stream().readAllBytes()).isEqualTo(content);
+    assertThat(storage().read(encryptedKey, Optional.of(new ByteRange(10, 19)), true).stream().readAllBytes())
+        .isEqualTo(Arrays.copyOfRange(content, 10, 20));
+    // Its data key row lost (a partial restore, say): refused, never served as ciphertext.
+    dataKeys.delete(encryptedKey);
+    assertThatThrownBy(() -> storage().read(encryptedKey, Optional.empty(), true))
+        .isInstanceOf(EncryptionKeyUnavailable.class);
+  }
+
+  @Test
   void wrongOrMissingKeyFailsCleanly() {
     StorageKey key = newKey();
     storage().write(key, source(randomBytes(1000, 45)), OptionalLong.empty());
