@@ -1,6 +1,7 @@
 package dev.satchel.adapters.storage.crypto;
 
 import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
+import dev.satchel.adapters.storage.RangeInputStream;
 import dev.satchel.domain.error.EncryptionKeyUnavailable;
 import dev.satchel.domain.storage.BlobContent;
 import dev.satchel.domain.storage.BlobStorage;
@@ -117,7 +118,7 @@ public final class EncryptingBlobStorage implements BlobStorage {
       stored.window(segment(aead, wanted.first()) * css, windowEnd);
       stored.openAtStart(); // a missing blob fails here, as with a plain store, not mid-response
       plaintext.position(wanted.first());
-      return new BlobContent(new LimitedInputStream(Channels.newInputStream(plaintext), wanted.length()), wanted.length());
+      return new BlobContent(new RangeInputStream(Channels.newInputStream(plaintext), wanted.length()), wanted.length());
     } catch (GeneralSecurityException | IOException | RuntimeException e) {
       closeQuietly(stored, e);
       if (e instanceof RuntimeException runtime) {

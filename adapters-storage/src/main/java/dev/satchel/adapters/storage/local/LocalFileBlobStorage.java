@@ -1,5 +1,6 @@
 package dev.satchel.adapters.storage.local;
 
+import dev.satchel.adapters.storage.RangeInputStream;
 import dev.satchel.adapters.storage.SourceInputStream;
 import dev.satchel.domain.error.StorageFull;
 import dev.satchel.domain.error.StorageUnavailable;

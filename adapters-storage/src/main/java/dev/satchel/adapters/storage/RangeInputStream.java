@@ -1,26 +1,38 @@
-package dev.satchel.adapters.storage.crypto;
+package dev.satchel.adapters.storage;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Yields at most {@code limit} bytes of a stream, so decryption stops at the end of a range. */
-final class LimitedInputStream extends FilterInputStream {
+/**
+ * Ends a stream after a fixed number of bytes, so a range read never serves the rest of a file
+ * (local blobs) and decryption stops at the end of a range (encrypted blobs).
+ */
+public final class RangeInputStream extends FilterInputStream {
   private long remaining;
 
-  LimitedInputStream(InputStream in, long limit) {
-    super(in);
-    this.remaining = limit;
+  public RangeInputStream(InputStream source, long length) {
+    super(source);
+    this.remaining = length;
   }
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    if (remaining <= 0) {
+      return -1;
+    }
+    int b = in.read();
+    if (b >= 0) {
+      remaining--;
+    }
+    return b;
   }
 
   @Override
   public int read(byte[] buffer, int offset, int length) throws IOException {
+    if (length == 0) {
+      return 0;
+    }
     if (remaining <= 0) {
       return -1;
     }
@@ -43,6 +55,7 @@ final class LimitedInputStream extends FilterInputStream {
     return (int) Math.min(in.available(), remaining);
   }
 
+  // Marking would let reset() move outside the range.
   @Override
   public boolean markSupported() {
     return false;
