@@ -47,7 +47,9 @@ public final class DownloadTally {
     for (ShareId link : pending.keySet()) {
       Long count = pending.remove(link);
       if (count != null) {
-        batch.put(link, count);
+        // A weakly consistent iteration may meet a link again after a concurrent record put it
+        // back: add, never overwrite, or the first part of its count is lost.
+        batch.merge(link, count, Long::sum);
       }
     }
     return batch;
