@@ -83,7 +83,7 @@ public final class RawHttp {
   }
 
   private static Answer parse(byte[] raw) {
-    int end = indexOf(raw, new byte[] {'\r', '\n', '\r', '\n'});
+    int end = Bytes.indexOf(raw, new byte[] {'\r', '\n', '\r', '\n'});
     if (end < 0) {
       throw new IllegalStateException("no complete HTTP answer: " + new String(raw, StandardCharsets.ISO_8859_1));
     }
@@ -105,7 +105,7 @@ public final class RawHttp {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     int at = 0;
     while (at < chunked.length) {
-      int lineEnd = indexOf(Arrays.copyOfRange(chunked, at, chunked.length), new byte[] {'\r', '\n'}) + at;
+      int lineEnd = Bytes.indexOf(Arrays.copyOfRange(chunked, at, chunked.length), new byte[] {'\r', '\n'}) + at;
       String sizeLine = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1);
       int size = Integer.parseInt(sizeLine.split(";")[0].strip(), 16);
       if (size == 0) {
@@ -115,18 +115,5 @@ public final class RawHttp {
       at = lineEnd + 2 + size + 2;
     }
     return body.toByteArray();
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

@@ -6,19 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.satchel.bootstrap.Api;
+import dev.satchel.bootstrap.Simultaneously;
 import dev.satchel.bootstrap.TestEnvironmentResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Password guessing is slowed per account and client network, without locking the owner out. */
@@ -55,25 +50,8 @@ class LoginThrottlingTest {
   void parallelWrongPasswordsGetNoMoreThanTheFreeAttemptsBetweenThem() throws Exception {
     String email = Api.registerNewUser();
     int guesses = 24;
-    ExecutorService pool = Executors.newFixedThreadPool(guesses);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Integer> statuses = new ArrayList<>();
-    try {
-      List<Future<Integer>> inFlight = new ArrayList<>();
-      for (int i = 0; i < guesses; i++) {
-        String guess = "parallel guess " + i;
-        inFlight.add(pool.submit((Callable<Integer>) () -> {
-          start.await();
-          return logIn(email, guess, "203.0.113.9").statusCode();
-        }));
-      }
-      start.countDown();
-      for (Future<Integer> status : inFlight) {
-        statuses.add(status.get());
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Integer> statuses = Simultaneously.run(guesses,
+        i -> logIn(email, "parallel guess " + i, "203.0.113.9").statusCode());
 
     assertThat(statuses).filteredOn(s -> s == 401).hasSize(FREE_ATTEMPTS);
     assertThat(statuses).filteredOn(s -> s == 429).hasSize(guesses - FREE_ATTEMPTS);

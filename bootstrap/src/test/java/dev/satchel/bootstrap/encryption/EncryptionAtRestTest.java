@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import dev.satchel.adapters.persistence.lock.PostgresAdvisoryLock;
 import dev.satchel.adapters.storage.crypto.KeyRing;
 import dev.satchel.bootstrap.Api;
+import dev.satchel.bootstrap.Bytes;
 import dev.satchel.bootstrap.EncryptionProfile;
 import dev.satchel.bootstrap.TestEnvironmentResource;
 import dev.satchel.bootstrap.Uploads;
@@ -91,8 +92,8 @@ class EncryptionAtRestTest {
         .body("encrypted", equalTo(true)).extract().path("file_id");
 
     byte[] stored = storedBytes(id);
-    assertThat(indexOf(stored, MARKER)).isEqualTo(-1);
-    assertThat(indexOf(content, MARKER)).isZero();
+    assertThat(Bytes.indexOf(stored, MARKER)).isEqualTo(-1);
+    assertThat(Bytes.indexOf(content, MARKER)).isZero();
     assertThat(queryString("SELECT key_id FROM blob_data_keys WHERE storage_key = ?", storageKey(id))).isEqualTo("old");
     Api.as(token).when().get("/files/" + id).then().statusCode(200).body("encrypted", equalTo(true));
 
@@ -168,18 +169,5 @@ class EncryptionAtRestTest {
     Object count = health.get("checks.find { it.name == 'encryption-at-rest' }.data.'files:" + keyId + "'");
     assertThat(count).as("health reports key %s", keyId).isNotNull();
     return ((Number) count).longValue();
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

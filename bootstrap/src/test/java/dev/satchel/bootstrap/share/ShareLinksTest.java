@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.satchel.bootstrap.Api;
+import dev.satchel.bootstrap.Simultaneously;
 import dev.satchel.bootstrap.TestEnvironmentResource;
 import dev.satchel.bootstrap.Uploads;
 import io.quarkus.test.common.TestResourceScope;
@@ -21,11 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -99,26 +95,9 @@ class ShareLinksTest extends SharedFileFixture {
   void concurrentDownloadsOfAOneDownloadLinkLetExactlyOneThrough() throws Exception {
     String shareToken = share(Map.of("max_downloads", 1)).path("token");
     int clients = 8;
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<Integer>> statuses = new ArrayList<>();
-      for (int i = 0; i < clients; i++) {
-        statuses.add(pool.submit((Callable<Integer>) () -> {
-          start.await();
-          return download(shareToken).statusCode();
-        }));
-      }
-      start.countDown();
-      List<Integer> results = new ArrayList<>();
-      for (Future<Integer> status : statuses) {
-        results.add(status.get());
-      }
-      assertThat(results).filteredOn(s -> s == 200).hasSize(1);
-      assertThat(results).filteredOn(s -> s == 410).hasSize(clients - 1);
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Integer> results = Simultaneously.run(clients, i -> download(shareToken).statusCode());
+    assertThat(results).filteredOn(s -> s == 200).hasSize(1);
+    assertThat(results).filteredOn(s -> s == 410).hasSize(clients - 1);
     Api.as(token).when().get("/files/" + fileId + "/shares").then().statusCode(200)
         .body("[0].download_count", equalTo(1)).body("[0].status", equalTo("exhausted"));
   }
@@ -159,26 +138,10 @@ class ShareLinksTest extends SharedFileFixture {
   void parallelPasswordGuessesGetNoMoreThanTheFreeAttemptsBetweenThem() throws Exception {
     String shareToken = share(Map.of("password", "open sesame")).path("token");
     int guesses = 24;
-    ExecutorService pool = Executors.newFixedThreadPool(guesses);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Integer> statuses = new ArrayList<>();
-    try {
-      List<Future<Integer>> inFlight = new ArrayList<>();
-      for (int i = 0; i < guesses; i++) {
-        String guess = "parallel guess " + i;
-        inFlight.add(pool.submit((Callable<Integer>) () -> {
-          start.await();
-          return given().header("X-Share-Password", guess).header("X-Forwarded-For", "192.0.2.45")
-              .when().get("/share/" + shareToken).statusCode();
-        }));
-      }
-      start.countDown();
-      for (Future<Integer> status : inFlight) {
-        statuses.add(status.get());
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Integer> statuses = Simultaneously.run(guesses,
+        i -> given().header("X-Share-Password", "parallel guess " + i)
+            .header("X-Forwarded-For", "192.0.2.45")
+            .when().get("/share/" + shareToken).statusCode());
     // satchel.login.free-attempts is 5; the 30 s base delay of the test profile lets no more through.
     assertThat(statuses).filteredOn(s -> s == 401).hasSize(5);
     assertThat(statuses).filteredOn(s -> s == 429).hasSize(guesses - 5);
@@ -226,29 +189,14 @@ class ShareLinksTest extends SharedFileFixture {
     String shareToken = share(null).path("token");
     int clients = 8;
     int each = 6;
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<List<Integer>>> statuses = new ArrayList<>();
-      for (int i = 0; i < clients; i++) {
-        statuses.add(pool.submit(() -> {
-          start.await();
-          List<Integer> mine = new ArrayList<>();
-          for (int d = 0; d < each; d++) {
-            mine.add(download(shareToken).statusCode());
-          }
-          return mine;
-        }));
+    List<List<Integer>> perClient = Simultaneously.run(clients, i -> {
+      List<Integer> mine = new ArrayList<>();
+      for (int d = 0; d < each; d++) {
+        mine.add(download(shareToken).statusCode());
       }
-      start.countDown();
-      List<Integer> results = new ArrayList<>();
-      for (Future<List<Integer>> status : statuses) {
-        results.addAll(status.get());
-      }
-      assertThat(results).hasSize(clients * each).containsOnly(200);
-    } finally {
-      pool.shutdownNow();
-    }
+      return mine;
+    });
+    assertThat(perClient).flatMap(mine -> mine).hasSize(clients * each).containsOnly(200);
     awaitDownloadCount(clients * each);
   }
 
