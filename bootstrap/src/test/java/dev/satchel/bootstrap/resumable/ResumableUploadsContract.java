@@ -14,8 +14,12 @@ import io.tus.java.client.TusUploader;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -120,11 +124,23 @@ abstract class ResumableUploadsContract {
         .body("checksum_sha256", equalTo(sha256(content)));
   }
 
+  /** What the staging store still holds for the upload (local files, S3 objects). */
+  protected List<String> stagedLeftovers(String uploadId) throws Exception {
+    Path dir = Path.of(ConfigProvider.getConfig().getValue("satchel.storage.local.path", String.class))
+        .toAbsolutePath().normalize().resolve(".uploads");
+    try (var files = Files.list(dir)) {
+      return files.map(file -> file.getFileName().toString()).filter(name -> name.startsWith(uploadId)).toList();
+    }
+  }
+
   @Test
-  void terminationRemovesTheUpload() {
+  void terminationRemovesTheUploadAndItsStagedBytes() throws Exception {
     String url = Tus.create(token, 6 * MIB, "gone.bin");
+    String id = url.substring(url.lastIndexOf('/') + 1);
     Tus.patch(token, url, 0, randomBytes(MIB, 19)).then().statusCode(204);
+    assertThat(stagedLeftovers(id)).isNotEmpty();
     Tus.as(token).when().delete(url).then().statusCode(204).header("Tus-Resumable", "1.0.0");
+    assertThat(stagedLeftovers(id)).isEmpty();
     Tus.head(token, url).then().statusCode(404);
     Tus.patch(token, url, MIB, randomBytes(MIB, 20)).then().statusCode(404);
   }
