@@ -32,6 +32,8 @@ public interface SatchelConfig {
 
   Encryption encryption();
 
+  Webhooks webhooks();
+
   /** Externally visible base URL, used to build share links. */
   String publicBaseUrl();
 
@@ -237,6 +239,43 @@ public interface SatchelConfig {
     /** How often data keys wrapped by a non-active key are re-wrapped onto the active one. */
     @WithDefault("1h")
     String rewrapInterval();
+  }
+
+  /** Outbound webhook deliveries ({@code SATCHEL_WEBHOOKS_*}). */
+  interface Webhooks {
+    /**
+     * Lets webhooks reach loopback, private and link-local addresses (a receiver on the operator's
+     * own network, tests); cloud metadata names stay refused.
+     */
+    @WithDefault("false")
+    boolean allowPrivate();
+
+    /** Wait before the first retry; each further one doubles it, up to {@link #maxRetryDelay()}. */
+    @WithDefault("PT5S")
+    Duration firstRetry();
+
+    @WithDefault("PT1H")
+    Duration maxRetryDelay();
+
+    /** How long after the first attempt failed deliveries are still retried; then they are given up. */
+    @WithDefault("P1D")
+    Duration retryFor();
+
+    /** Bound of one delivery (connect, send, status): slower receivers count as failed. */
+    @WithDefault("PT10S")
+    Duration timeout();
+
+    /** Whether this replica delivers (every replica may: the queue is shared safely). */
+    @WithDefault("true")
+    boolean deliveryEnabled();
+
+    /** How often the queue is polled for due deliveries. */
+    @WithDefault("1s")
+    String pollInterval();
+
+    /** Deliveries one replica makes in parallel (each holds a database connection while it runs). */
+    @WithDefault("4")
+    int workers();
   }
 
   /** Storage backends. */

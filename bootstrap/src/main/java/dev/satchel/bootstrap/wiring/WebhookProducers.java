@@ -1,0 +1,90 @@
+package dev.satchel.bootstrap.wiring;
+
+import dev.satchel.adapters.webhook.PublicDestinationGuard;
+import dev.satchel.adapters.webhook.VertxWebhookSender;
+import dev.satchel.application.webhook.DeleteWebhookService;
+import dev.satchel.application.webhook.DeleteWebhookUseCase;
+import dev.satchel.application.webhook.DeliverWebhooksService;
+import dev.satchel.application.webhook.DeliverWebhooksUseCase;
+import dev.satchel.application.webhook.ListWebhookDeliveriesService;
+import dev.satchel.application.webhook.ListWebhookDeliveriesUseCase;
+import dev.satchel.application.webhook.ListWebhooksService;
+import dev.satchel.application.webhook.ListWebhooksUseCase;
+import dev.satchel.application.webhook.RegisterWebhookService;
+import dev.satchel.application.webhook.RegisterWebhookUseCase;
+import dev.satchel.application.webhook.RetrySchedule;
+import dev.satchel.bootstrap.config.SatchelConfig;
+import dev.satchel.domain.id.IdGenerator;
+import dev.satchel.domain.tx.TransactionBoundary;
+import dev.satchel.domain.webhook.WebhookDeliveries;
+import dev.satchel.domain.webhook.WebhookRepository;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Set;
+
+/** Builds the webhook use cases and the outbound adapter from {@code satchel.webhooks.*}. */
+public class WebhookProducers {
+  // TODO(merge wave3-events): the outbox's EventType wire names.
+  static final Set<String> EVENT_TYPES = Set.of("file.uploaded", "file.deleted", "share.created", "share.revoked",
+      "share.downloaded", "share.exhausted");
+
+  @Produces
+  @Singleton
+  PublicDestinationGuard destinationGuard(SatchelConfig config) {
+    return PublicDestinationGuard.usingSystemResolver(config.webhooks().allowPrivate());
+  }
+
+  @Produces
+  @Singleton
+  VertxWebhookSender webhookSender(Vertx vertx, PublicDestinationGuard guard, SatchelConfig config) {
+    return new VertxWebhookSender(vertx, guard, config.webhooks().timeout());
+  }
+
+  void closeSender(@Disposes VertxWebhookSender sender) {
+    sender.close();
+  }
+
+  @Produces
+  @Singleton
+  RetrySchedule retrySchedule(SatchelConfig config) {
+    SatchelConfig.Webhooks webhooks = config.webhooks();
+    return new RetrySchedule(webhooks.firstRetry(), webhooks.maxRetryDelay(), webhooks.retryFor());
+  }
+
+  @Produces
+  @Singleton
+  RegisterWebhookUseCase registerWebhook(WebhookRepository webhooks, PublicDestinationGuard guard, IdGenerator ids,
+      SecureRandom random, Clock clock, TransactionBoundary tx) {
+    return new RegisterWebhookService(webhooks, guard, ids, random, clock, tx, EVENT_TYPES);
+  }
+
+  @Produces
+  @Singleton
+  ListWebhooksUseCase listWebhooks(WebhookRepository webhooks, TransactionBoundary tx) {
+    return new ListWebhooksService(webhooks, tx);
+  }
+
+  @Produces
+  @Singleton
+  DeleteWebhookUseCase deleteWebhook(WebhookRepository webhooks, TransactionBoundary tx) {
+    return new DeleteWebhookService(webhooks, tx);
+  }
+
+  @Produces
+  @Singleton
+  ListWebhookDeliveriesUseCase listWebhookDeliveries(WebhookRepository webhooks, WebhookDeliveries deliveries,
+      TransactionBoundary tx) {
+    return new ListWebhookDeliveriesService(webhooks, deliveries, tx);
+  }
+
+  @Produces
+  @Singleton
+  DeliverWebhooksUseCase deliverWebhooks(WebhookDeliveries deliveries, VertxWebhookSender sender,
+      RetrySchedule schedule, Clock clock, TransactionBoundary tx) {
+    return new DeliverWebhooksService(deliveries, sender, schedule, clock, tx);
+  }
+}
