@@ -1,0 +1,174 @@
+package dev.satchel.bootstrap.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.satchel.bootstrap.Api;
+import dev.satchel.bootstrap.Metrics;
+import dev.satchel.bootstrap.TestEnvironmentResource;
+import dev.satchel.domain.tx.TransactionBoundary;
+import dev.satchel.domain.user.UserId;
+import dev.satchel.domain.webhook.WebhookDeliveries;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deliveries end to end, to a real receiver on 127.0.0.1: a failed first attempt is retried and
+ * delivered, signed so that an independent Standard Webhooks verifier accepts it; a receiver that
+ * sleeps past the timeout is a failed attempt; the log and the metrics show it all.
+ */
+@QuarkusTest
+@TestProfile(WebhookDeliveryProfile.class)
+@WithTestResource(value = TestEnvironmentResource.class, scope = TestResourceScope.GLOBAL)
+class WebhookDeliveryTest {
+  private static Receiver receiver;
+
+  @Inject WebhookDeliveries deliveries;
+  @Inject TransactionBoundary tx;
+
+  @BeforeAll
+  static void startReceiver() throws Exception {
+    receiver = new Receiver()
+        .route("/flaky", 0, n -> n == 1 ? 500 : 204)
+        .route("/slow", Duration.parse(WebhookDeliveryProfile.TIMEOUT).toMillis() * 3, n -> 200)
+        .route("/other", 0, n -> 204);
+  }
+
+  @AfterAll
+  static void stopReceiver() {
+    receiver.close();
+  }
+
+  @Test
+  void aFailedFirstDeliveryIsRetriedAndTheRetryIsSignedAndLogged() throws Exception {
+    Account account = Account.create();
+    Response created = WebhookEndpointsTest.create(account.token(),
+        Map.of("url", receiver.url("/flaky"), "events", List.of("file.uploaded")));
+    created.then().statusCode(201);
+    String secret = created.path("secret");
+    String webhookId = created.path("webhook_id");
+    double deliveredBefore = Metrics.value("satchel_webhook_deliveries_total", "outcome=\"delivered\"");
+
+    UUID eventId = emit(account, "file.uploaded");
+
+    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests("/flaky").size() >= 2);
+    var first = receiver.requests("/flaky").get(0);
+    var retry = receiver.requests("/flaky").get(1);
+    assertThat(retry.headers().get("webhook-id")).isEqualTo(first.headers().get("webhook-id"))
+        .isEqualTo(eventId.toString());
+    assertThat(retry.body()).isEqualTo(first.body());
+    assertThat(retry.headers().get("content-type")).isEqualTo("application/json");
+    assertThat(StandardWebhooksVerifier.verify(secret, retry.headers(), retry.body(), Instant.now(),
+        Duration.ofMinutes(5))).isTrue();
+    assertThat(StandardWebhooksVerifier.verify(secret, first.headers(), first.body(), Instant.now(),
+        Duration.ofMinutes(5))).isTrue();
+    // the signature covers the body: one changed byte and it no longer verifies
+    assertThat(StandardWebhooksVerifier.verify(secret, retry.headers(), retry.body() + " ", Instant.now(),
+        Duration.ofMinutes(5))).isFalse();
+    // first retry after satchel.webhooks.first-retry (1 s here), not immediately
+    assertThat(Duration.between(first.at(), retry.at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    keepSample(secret, retry);
+
+    Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Api.as(account.token()).get("/webhooks/" + webhookId + "/deliveries").then().statusCode(200)
+            .body("", hasSize(2))
+            .body("[0].event_id", equalTo(eventId.toString()))
+            .body("[0].type", equalTo("file.uploaded"))
+            .body("[0].attempt", equalTo(2))
+            .body("[0].status_code", equalTo(204))
+            .body("[0].delivered_at", notNullValue())
+            .body("[0].next_attempt_at", nullValue())
+            .body("[0].outcome", equalTo("delivered"))
+            .body("[1].attempt", equalTo(1))
+            .body("[1].status_code", equalTo(500))
+            .body("[1].delivered_at", nullValue())
+            .body("[1].next_attempt_at", notNullValue())
+            .body("[1].outcome", equalTo("retrying")));
+    assertThat(Metrics.value("satchel_webhook_deliveries_total", "outcome=\"delivered\""))
+        .isGreaterThanOrEqualTo(deliveredBefore + 1);
+    // delivered once: no third request comes
+    Thread.sleep(2500);
+    assertThat(receiver.requests("/flaky")).hasSize(2);
+  }
+
+  @Test
+  void aReceiverThatSleepsPastTheTimeoutIsAFailedAttemptToRetry() {
+    Account account = Account.create();
+    String webhookId = WebhookEndpointsTest.create(account.token(), Map.of("url", receiver.url("/slow")))
+        .then().statusCode(201).extract().path("webhook_id");
+
+    emit(account, "share.created");
+
+    Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        Api.as(account.token()).get("/webhooks/" + webhookId + "/deliveries").then().statusCode(200)
+            .body("[0].attempt", equalTo(1))
+            .body("[0].status_code", nullValue())
+            .body("[0].outcome", equalTo("retrying"))
+            .body("[0].next_attempt_at", notNullValue())
+            .body("[0].error", org.hamcrest.Matchers.containsString("timed out")));
+  }
+
+  @Test
+  void onlyTheOwnersMatchingWebhooksGetTheEvent() {
+    Account owner = Account.create();
+    Account other = Account.create();
+    WebhookEndpointsTest.create(other.token(), Map.of("url", receiver.url("/other"))).then().statusCode(201);
+    String filtered = WebhookEndpointsTest.create(owner.token(),
+        Map.of("url", receiver.url("/other"), "events", List.of("share.revoked"))).then().statusCode(201)
+        .extract().path("webhook_id");
+
+    UUID eventId = emit(owner, "file.deleted");
+
+    Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+        receiver.requests("/other").stream().noneMatch(r -> r.headers().get("webhook-id").equals(eventId.toString())));
+    Api.as(owner.token()).get("/webhooks/" + filtered + "/deliveries").then().body("", hasSize(0));
+  }
+
+  /** Puts one event of the account into the webhook queue, as the outbox fan-out does. */
+  private UUID emit(Account account, String type) {
+    UUID eventId = UUID.randomUUID();
+    String json = "{\"id\":\"" + eventId + "\",\"type\":\"" + type + "\",\"occurred_at\":\"" + Instant.now()
+        + "\",\"data\":{\"file_id\":\"" + UUID.randomUUID() + "\",\"filename\":\"r\u00e9sum\u00e9.pdf\"}}";
+    tx.inTransaction(() -> deliveries.enqueue(new UserId(account.id()), eventId, type, json, Instant.now()));
+    return eventId;
+  }
+
+  /** A real delivery, for checking the README's verification snippet by hand. */
+  private static void keepSample(String secret, Receiver.Received delivery) throws Exception {
+    String sample = "{\"secret\":\"" + secret + "\",\"webhook_id\":\"" + delivery.headers().get("webhook-id")
+        + "\",\"webhook_timestamp\":\"" + delivery.headers().get("webhook-timestamp")
+        + "\",\"webhook_signature\":\"" + delivery.headers().get("webhook-signature") + "\"}";
+    Files.writeString(Path.of("target", "webhook-sample-headers.json"), sample);
+    Files.writeString(Path.of("target", "webhook-sample-body.json"), delivery.body());
+  }
+
+  /** A fresh user: id and bearer token. */
+  record Account(UUID id, String token) {
+    static Account create() {
+      String email = "hook-" + UUID.randomUUID() + "@example.com";
+      String id = io.restassured.RestAssured.given().contentType(ContentType.JSON)
+          .body(Map.of("email", email, "password", Api.PASSWORD))
+          .post("/register").then().statusCode(201).extract().path("user_id");
+      return new Account(UUID.fromString(id), Api.logIn(email));
+    }
+  }
+}
