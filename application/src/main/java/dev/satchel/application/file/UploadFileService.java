@@ -1,5 +1,6 @@
 package dev.satchel.application.file;
 
+import dev.satchel.application.event.EventRecorder;
 import dev.satchel.domain.error.FileTooLarge;
 import dev.satchel.domain.error.QuotaExceeded;
 import dev.satchel.domain.error.UploadIncomplete;
@@ -21,7 +22,7 @@ import java.util.logging.Logger;
 
 /**
  * Streams an upload to the blob store under a fresh key while measuring it, then records its
- * metadata in one transaction. The blob is written first and removed again if anything after it
+ * metadata and its {@code file.uploaded} event in one transaction. The blob is written first and removed again if anything after it
  * fails, so a client never sees a row without bytes or keeps bytes without a row.
  */
 public final class UploadFileService implements UploadFileUseCase {
@@ -34,6 +35,7 @@ public final class UploadFileService implements UploadFileUseCase {
   private final Clock clock;
   private final TransactionBoundary tx;
   private final UploadPolicy policy;
+  private final EventRecorder events;
 
   public UploadFileService(
       BlobStorage blobs,
@@ -42,7 +44,8 @@ public final class UploadFileService implements UploadFileUseCase {
       IdGenerator ids,
       Clock clock,
       TransactionBoundary tx,
-      UploadPolicy policy) {
+      UploadPolicy policy,
+      EventRecorder events) {
     this.blobs = blobs;
     this.files = files;
     this.detector = detector;
@@ -50,6 +53,7 @@ public final class UploadFileService implements UploadFileUseCase {
     this.clock = clock;
     this.tx = tx;
     this.policy = policy;
+    this.events = events;
   }
 
   @Override
@@ -86,6 +90,7 @@ public final class UploadFileService implements UploadFileUseCase {
       tx.inTransaction(() -> {
         ensureWithinQuota(() -> files.storedBytesLockingOwner(command.owner()), file.size());
         files.add(file);
+        events.fileUploaded(file);
       });
       return file;
     } catch (RuntimeException e) {

@@ -1,5 +1,8 @@
 package dev.satchel.application.file;
 
+import dev.satchel.domain.testing.SequentialIdGenerator;
+import dev.satchel.domain.testing.InMemoryEventOutbox;
+import dev.satchel.application.event.EventRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +33,8 @@ import org.junit.jupiter.api.Test;
 
 class DeleteFileServiceTest {
   private final MutableClock clock = MutableClock.at("2025-06-01T12:00:00Z");
+  private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+  private final EventRecorder events = new EventRecorder(outbox, new SequentialIdGenerator(), clock);
   private final InMemoryShareLinkRepository shares = new InMemoryShareLinkRepository();
   private final InMemoryFileMetadataRepository files = new InMemoryFileMetadataRepository(shares::pointsTo);
   private final InMemoryBlobStorage blobs = new InMemoryBlobStorage(clock);
@@ -122,7 +127,7 @@ class DeleteFileServiceTest {
   }
 
   private DeleteFileService service(BlobStorage storage) {
-    return new DeleteFileService(files, shares, storage, cache, clock, new DirectTransactionBoundary());
+    return new DeleteFileService(files, shares, storage, cache, clock, new DirectTransactionBoundary(), events);
   }
 
   private FileMetadata store(UserId fileOwner) {

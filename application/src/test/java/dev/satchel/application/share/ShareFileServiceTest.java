@@ -1,5 +1,7 @@
 package dev.satchel.application.share;
 
+import dev.satchel.domain.testing.InMemoryEventOutbox;
+import dev.satchel.application.event.EventRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,13 +33,15 @@ class ShareFileServiceTest {
   private static final Duration MAX_TTL = Duration.ofDays(30);
 
   private final MutableClock clock = MutableClock.at("2025-06-01T12:00:00Z");
+  private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+  private final EventRecorder events = new EventRecorder(outbox, new SequentialIdGenerator(), clock);
   private final InMemoryShareLinkRepository shares = new InMemoryShareLinkRepository();
   private final InMemoryFileMetadataRepository files = new InMemoryFileMetadataRepository(shares::pointsTo);
   private final FakePasswordHasher hasher = new FakePasswordHasher();
   private final DirectTransactionBoundary tx = new DirectTransactionBoundary();
   private final ShareFileService service = new ShareFileService(
       files, shares, hasher, new SequentialIdGenerator(),
-      new SecureRandom(), clock, tx, new SharePolicy(DEFAULT_TTL, MAX_TTL));
+      new SecureRandom(), clock, tx, new SharePolicy(DEFAULT_TTL, MAX_TTL), events);
   private final UserId owner = TestFiles.newUser();
   private final FileMetadata file = store(owner);
 

@@ -32,6 +32,8 @@ public interface SatchelConfig {
 
   Encryption encryption();
 
+  Events events();
+
   Webhooks webhooks();
 
   /** Externally visible base URL, used to build share links. */
@@ -239,6 +241,13 @@ public interface SatchelConfig {
     /** How often data keys wrapped by a non-active key are re-wrapped onto the active one. */
     @WithDefault("1h")
     String rewrapInterval();
+  }
+
+  /** The event outbox and its streams (API.md, "Events"). */
+  interface Events {
+    /** How long events stay for Last-Event-ID replay and webhooks ({@code SATCHEL_EVENTS_RETENTION}). */
+    @WithDefault("P1D")
+    Duration retention();
   }
 
   /** Outbound webhook deliveries ({@code SATCHEL_WEBHOOKS_*}). */

@@ -2,6 +2,7 @@ package dev.satchel.bootstrap.jobs;
 
 import dev.satchel.adapters.persistence.lock.PostgresAdvisoryLock;
 import dev.satchel.application.job.PurgeDeadSharesUseCase;
+import dev.satchel.application.job.PurgeOldEventsUseCase;
 import dev.satchel.application.job.SweepOrphanBlobsUseCase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,7 +13,7 @@ import java.util.function.IntSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * The background jobs: purge dead share links and sweep orphan blobs. Each run takes a cluster-
+ * The background jobs: purge dead share links, sweep orphan blobs and purge events past their retention. Each run takes a cluster-
  * wide advisory lock, so with several replicas exactly one does the work; each run records its
  * duration and the items it removed, and logs one line.
  */
@@ -21,16 +22,20 @@ public class MaintenanceJobs {
   private static final Logger LOG = Logger.getLogger(MaintenanceJobs.class);
   static final long PURGE_LOCK = 0x5A7C_4E10_0001L;
   static final long SWEEP_LOCK = 0x5A7C_4E10_0002L;
+  static final long EVENTS_LOCK = 0x5A7C_4E10_0003L;
 
   private final PurgeDeadSharesUseCase purge;
   private final SweepOrphanBlobsUseCase sweep;
+  private final PurgeOldEventsUseCase purgeEvents;
   private final PostgresAdvisoryLock lock;
   private final MeterRegistry metrics;
 
   public MaintenanceJobs(
-      PurgeDeadSharesUseCase purge, SweepOrphanBlobsUseCase sweep, PostgresAdvisoryLock lock, MeterRegistry metrics) {
+      PurgeDeadSharesUseCase purge, SweepOrphanBlobsUseCase sweep, PurgeOldEventsUseCase purgeEvents,
+      PostgresAdvisoryLock lock, MeterRegistry metrics) {
     this.purge = purge;
     this.sweep = sweep;
+    this.purgeEvents = purgeEvents;
     this.lock = lock;
     this.metrics = metrics;
   }
@@ -45,6 +50,17 @@ public class MaintenanceJobs {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
   void sweepOnSchedule() {
     sweepOrphanBlobs();
+  }
+
+  @Scheduled(identity = "purge-old-events", every = "${satchel.jobs.purge-interval}", delayed = "2m",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
+  void purgeEventsOnSchedule() {
+    purgeOldEvents();
+  }
+
+  /** One run of the event retention purge; empty when another replica is running it. */
+  public OptionalInt purgeOldEvents() {
+    return run("purge-old-events", EVENTS_LOCK, purgeEvents::purge);
   }
 
   /** One purge run; empty when another replica is running it. */

@@ -8,6 +8,7 @@ import dev.satchel.adapters.persistence.cache.InMemoryMetadataCache;
 import dev.satchel.adapters.persistence.cache.NoMetadataCache;
 import dev.satchel.adapters.persistence.cache.RedisMetadataCache;
 import dev.satchel.adapters.persistence.cluster.PostgresClusterNotifier;
+import dev.satchel.adapters.persistence.event.PostgresEventOutbox;
 import dev.satchel.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.satchel.adapters.persistence.ratelimit.RedisRateLimiter;
 import dev.satchel.adapters.persistence.redis.RedisGuard;
@@ -33,6 +34,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -83,6 +85,13 @@ public class BackendProducers {
         yield blobs;
       }
     };
+  }
+
+  /** The outbox; the stream fan-out subscribes to its commits (see EventFanOut). */
+  @Produces
+  @Singleton
+  PostgresEventOutbox eventOutbox(DataSource dataSource, TransactionSynchronizationRegistry transactions) {
+    return new PostgresEventOutbox(dataSource, transactions);
   }
 
   @Produces

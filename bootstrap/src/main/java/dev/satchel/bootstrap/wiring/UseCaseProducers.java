@@ -2,6 +2,7 @@ package dev.satchel.bootstrap.wiring;
 
 import dev.satchel.adapters.rest.file.UploadLimits;
 import dev.satchel.adapters.rest.share.ShareSettings;
+import dev.satchel.application.event.EventRecorder;
 import dev.satchel.application.file.DeleteFileService;
 import dev.satchel.application.file.DeleteFileUseCase;
 import dev.satchel.application.file.GetFileService;
@@ -16,6 +17,8 @@ import dev.satchel.application.file.UploadFileUseCase;
 import dev.satchel.application.file.UploadPolicy;
 import dev.satchel.application.job.PurgeDeadSharesService;
 import dev.satchel.application.job.PurgeDeadSharesUseCase;
+import dev.satchel.application.job.PurgeOldEventsService;
+import dev.satchel.application.job.PurgeOldEventsUseCase;
 import dev.satchel.application.job.SweepOrphanBlobsService;
 import dev.satchel.application.job.SweepOrphanBlobsUseCase;
 import dev.satchel.application.security.AdmitRequestService;
@@ -45,6 +48,7 @@ import dev.satchel.bootstrap.metrics.RateLimitMetrics;
 import dev.satchel.domain.auth.AttemptCounter;
 import dev.satchel.domain.auth.TokenIssuer;
 import dev.satchel.domain.cache.MetadataCache;
+import dev.satchel.domain.event.EventOutbox;
 import dev.satchel.domain.file.FileMetadataRepository;
 import dev.satchel.domain.file.MediaTypeDetector;
 import dev.satchel.domain.id.IdGenerator;
@@ -124,8 +128,10 @@ public class UseCaseProducers {
   @Produces
   @Singleton
   UploadFileUseCase uploadFile(BlobStorage blobs, FileMetadataRepository files, MediaTypeDetector detector,
-      IdGenerator ids, Clock clock, TransactionBoundary tx, SatchelConfig config, MeterRegistry metrics) {
-    return new MeteredUploads(new UploadFileService(blobs, files, detector, ids, clock, tx, uploadPolicy(config)), metrics);
+      IdGenerator ids, Clock clock, TransactionBoundary tx, SatchelConfig config, MeterRegistry metrics,
+      EventRecorder events) {
+    return new MeteredUploads(
+        new UploadFileService(blobs, files, detector, ids, clock, tx, uploadPolicy(config), events), metrics);
   }
 
   @Produces
@@ -163,16 +169,17 @@ public class UseCaseProducers {
   @Produces
   @Singleton
   DeleteFileUseCase deleteFile(FileMetadataRepository files, ShareLinkRepository shares, BlobStorage blobs,
-      MetadataCache cache, Clock clock, TransactionBoundary tx) {
-    return new DeleteFileService(files, shares, blobs, cache, clock, tx);
+      MetadataCache cache, Clock clock, TransactionBoundary tx, EventRecorder events) {
+    return new DeleteFileService(files, shares, blobs, cache, clock, tx, events);
   }
 
   @Produces
   @Singleton
   ShareFileUseCase shareFile(FileMetadataRepository files, ShareLinkRepository shares, PasswordHasher hasher,
-      IdGenerator ids, SecureRandom random, Clock clock, TransactionBoundary tx, SatchelConfig config) {
+      IdGenerator ids, SecureRandom random, Clock clock, TransactionBoundary tx, SatchelConfig config,
+      EventRecorder events) {
     return new ShareFileService(files, shares, hasher, ids, random, clock, tx,
-        new SharePolicy(config.share().defaultTtl(), config.share().maxTtl()));
+        new SharePolicy(config.share().defaultTtl(), config.share().maxTtl()), events);
   }
 
   @Produces
@@ -183,20 +190,22 @@ public class UseCaseProducers {
 
   @Produces
   @Singleton
-  RevokeShareUseCase revokeShare(ShareLinkRepository shares, MetadataCache cache, Clock clock, TransactionBoundary tx) {
-    return new RevokeShareService(shares, cache, clock, tx);
+  RevokeShareUseCase revokeShare(ShareLinkRepository shares, MetadataCache cache, Clock clock, TransactionBoundary tx,
+      EventRecorder events) {
+    return new RevokeShareService(shares, cache, clock, tx, events);
   }
 
   @Produces
   @Singleton
   OpenSharedFileUseCase openSharedFile(ShareLinkRepository shares, FileMetadataRepository files,
       LiveFileLookup lookup, MetadataCache cache, PasswordHasher hasher, AttemptCounter counter, Clock clock,
-      TransactionBoundary tx, SatchelConfig config, MeterRegistry metrics, ShareGrants grants, DownloadTally tally) {
+      TransactionBoundary tx, SatchelConfig config, MeterRegistry metrics, ShareGrants grants, DownloadTally tally,
+      EventRecorder events) {
     SatchelConfig.Login login = config.login();
     // Link passwords are guessed like account passwords: the same delays, per link and network.
     var limiter = limiter(counter, login, login.freeAttempts());
     return new RateLimitMetrics(metrics).openShared(
-        new OpenSharedFileService(shares, files, lookup, cache, hasher, limiter, clock, tx, grants, tally));
+        new OpenSharedFileService(shares, files, lookup, cache, hasher, limiter, clock, tx, grants, tally, events));
   }
 
   /** This replica's unstored downloads of unlimited links (one per replica, flushed by DownloadCountFlush). */
@@ -209,8 +218,8 @@ public class UseCaseProducers {
   @Produces
   @Singleton
   FlushDownloadCountsUseCase flushDownloadCounts(DownloadTally tally, ShareLinkRepository shares,
-      TransactionBoundary tx) {
-    return new FlushDownloadCountsService(tally, shares, tx);
+      TransactionBoundary tx, EventRecorder events) {
+    return new FlushDownloadCountsService(tally, shares, tx, events);
   }
 
   @Produces
@@ -224,6 +233,18 @@ public class UseCaseProducers {
   PurgeDeadSharesUseCase purgeDeadShares(ShareLinkRepository shares, FileMetadataRepository files, Clock clock,
       SatchelConfig config, TransactionBoundary tx) {
     return new PurgeDeadSharesService(shares, files, clock, config.share().purgeGrace(), tx);
+  }
+
+  @Produces
+  @Singleton
+  EventRecorder eventRecorder(EventOutbox outbox, IdGenerator ids, Clock clock) {
+    return new EventRecorder(outbox, ids, clock);
+  }
+
+  @Produces
+  @Singleton
+  PurgeOldEventsUseCase purgeOldEvents(EventOutbox outbox, Clock clock, SatchelConfig config, TransactionBoundary tx) {
+    return new PurgeOldEventsService(outbox, clock, config.events().retention(), tx);
   }
 
   @Produces
