@@ -46,3 +46,13 @@ CREATE TABLE webhook_attempts (
 );
 CREATE INDEX webhook_attempts_log_idx ON webhook_attempts (webhook_id, attempted_at DESC, id DESC);
 CREATE INDEX webhook_attempts_delivery_idx ON webhook_attempts (delivery_id);
+
+-- How far the fan-out has read the event outbox (an OutboxPosition). One row; the replica that
+-- locks it (FOR UPDATE SKIP LOCKED) fans out, the others skip, and the move commits with the
+-- deliveries it queued, so every event is queued exactly once.
+CREATE TABLE webhook_outbox_cursor (
+    id             smallint PRIMARY KEY CHECK (id = 1),
+    transaction_id bigint   NOT NULL CHECK (transaction_id >= 0),
+    sequence       bigint   NOT NULL CHECK (sequence >= 0)
+);
+INSERT INTO webhook_outbox_cursor (id, transaction_id, sequence) VALUES (1, 0, 0);

@@ -1,6 +1,8 @@
 package dev.satchel.bootstrap.jobs;
 
 import dev.satchel.application.webhook.DeliverWebhooksUseCase;
+import dev.satchel.application.webhook.FanOutWebhookEventsService;
+import dev.satchel.application.webhook.FanOutWebhookEventsUseCase;
 import dev.satchel.bootstrap.config.SatchelConfig;
 import dev.satchel.domain.webhook.DeliveryState;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +21,8 @@ import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 
 /**
- * Polls the webhook queue: each tick runs {@code satchel.webhooks.workers} loops in parallel, each
+ * Feeds and drains the webhook queue. Each tick first queues the outbox's new events (one replica
+ * at a time, by the cursor's row lock), then runs {@code satchel.webhooks.workers} loops in parallel, each
  * making one attempt per transaction until nothing is due. Every replica runs it; the row claims
  * keep them off each other's deliveries. Counts attempts by outcome in
  * {@code satchel.webhook.deliveries{outcome=delivered|retrying|failed|error}}.
@@ -30,12 +33,15 @@ public class WebhookDeliveryJob {
   /** Attempts one loop makes per tick at most, so a tick always ends and shutdown is prompt. */
   static final int MAX_PER_LOOP = 200;
 
+  private final FanOutWebhookEventsUseCase fanOut;
   private final DeliverWebhooksUseCase deliver;
   private final MeterRegistry metrics;
   private final int workers;
   private final ExecutorService pool;
 
-  public WebhookDeliveryJob(DeliverWebhooksUseCase deliver, MeterRegistry metrics, SatchelConfig config) {
+  public WebhookDeliveryJob(FanOutWebhookEventsUseCase fanOut, DeliverWebhooksUseCase deliver, MeterRegistry metrics,
+      SatchelConfig config) {
+    this.fanOut = fanOut;
     this.deliver = deliver;
     this.metrics = metrics;
     this.workers = Math.max(1, config.webhooks().workers());
@@ -45,7 +51,23 @@ public class WebhookDeliveryJob {
   @Scheduled(identity = "webhook-deliveries", every = "${satchel.webhooks.poll-interval:1s}", delayed = "1s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WebhookDeliveryDisabled.class)
   void deliverOnSchedule() {
+    try {
+      queueNewEvents();
+    } catch (RuntimeException e) {
+      LOG.warnf("webhook fan-out failed, retried next tick: %s", e.toString());
+    }
     deliverDue();
+  }
+
+  /** Queues deliveries for every event committed since the last run; returns how many events were read. */
+  public int queueNewEvents() {
+    int read = 0;
+    int batch;
+    do {
+      batch = fanOut.fanOut();
+      read += batch;
+    } while (batch == FanOutWebhookEventsService.BATCH);
+    return read;
   }
 
   /** One tick: every worker loop until the queue has nothing due; returns the attempts made. */

@@ -1,11 +1,15 @@
 package dev.satchel.bootstrap.wiring;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.satchel.adapters.rest.event.EventJson;
 import dev.satchel.adapters.webhook.PublicDestinationGuard;
 import dev.satchel.adapters.webhook.VertxWebhookSender;
 import dev.satchel.application.webhook.DeleteWebhookService;
 import dev.satchel.application.webhook.DeleteWebhookUseCase;
 import dev.satchel.application.webhook.DeliverWebhooksService;
 import dev.satchel.application.webhook.DeliverWebhooksUseCase;
+import dev.satchel.application.webhook.FanOutWebhookEventsService;
+import dev.satchel.application.webhook.FanOutWebhookEventsUseCase;
 import dev.satchel.application.webhook.ListWebhookDeliveriesService;
 import dev.satchel.application.webhook.ListWebhookDeliveriesUseCase;
 import dev.satchel.application.webhook.ListWebhooksService;
@@ -14,6 +18,8 @@ import dev.satchel.application.webhook.RegisterWebhookService;
 import dev.satchel.application.webhook.RegisterWebhookUseCase;
 import dev.satchel.application.webhook.RetrySchedule;
 import dev.satchel.bootstrap.config.SatchelConfig;
+import dev.satchel.domain.event.EventOutbox;
+import dev.satchel.domain.event.EventType;
 import dev.satchel.domain.id.IdGenerator;
 import dev.satchel.domain.tx.TransactionBoundary;
 import dev.satchel.domain.webhook.WebhookDeliveries;
@@ -24,13 +30,15 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Builds the webhook use cases and the outbound adapter from {@code satchel.webhooks.*}. */
 public class WebhookProducers {
-  // TODO(merge wave3-events): the outbox's EventType wire names.
-  static final Set<String> EVENT_TYPES = Set.of("file.uploaded", "file.deleted", "share.created", "share.revoked",
-      "share.downloaded", "share.exhausted");
+  /** Every type the outbox writes: what a webhook may subscribe to. */
+  static final Set<String> EVENT_TYPES =
+      Arrays.stream(EventType.values()).map(EventType::wireName).collect(Collectors.toUnmodifiableSet());
 
   @Produces
   @Singleton
@@ -86,5 +94,14 @@ public class WebhookProducers {
   DeliverWebhooksUseCase deliverWebhooks(WebhookDeliveries deliveries, VertxWebhookSender sender,
       RetrySchedule schedule, Clock clock, TransactionBoundary tx) {
     return new DeliverWebhooksService(deliveries, sender, schedule, clock, tx);
+  }
+
+  @Produces
+  @Singleton
+  FanOutWebhookEventsUseCase fanOutWebhookEvents(EventOutbox outbox, WebhookDeliveries deliveries,
+      ObjectMapper mapper, Clock clock, TransactionBoundary tx) {
+    // The streams' own wire form: a webhook body is byte for byte what SSE and WebSocket send.
+    EventJson json = new EventJson(mapper);
+    return new FanOutWebhookEventsService(outbox, deliveries, json::write, clock, tx);
   }
 }

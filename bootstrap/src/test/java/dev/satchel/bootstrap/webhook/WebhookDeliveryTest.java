@@ -9,16 +9,13 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.satchel.bootstrap.Api;
 import dev.satchel.bootstrap.Metrics;
 import dev.satchel.bootstrap.TestEnvironmentResource;
-import dev.satchel.domain.tx.TransactionBoundary;
-import dev.satchel.domain.user.UserId;
-import dev.satchel.domain.webhook.WebhookDeliveries;
+import dev.satchel.bootstrap.Uploads;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,15 +39,13 @@ import org.junit.jupiter.api.Test;
 class WebhookDeliveryTest {
   private static Receiver receiver;
 
-  @Inject WebhookDeliveries deliveries;
-  @Inject TransactionBoundary tx;
-
   @BeforeAll
   static void startReceiver() throws Exception {
     receiver = new Receiver()
         .route("/flaky", 0, n -> n == 1 ? 500 : 204)
         .route("/slow", Duration.parse(WebhookDeliveryProfile.TIMEOUT).toMillis() * 3, n -> 200)
-        .route("/other", 0, n -> 204);
+        .route("/other", 0, n -> 204)
+        .route("/mine", 0, n -> 204);
   }
 
   @AfterAll
@@ -68,14 +63,17 @@ class WebhookDeliveryTest {
     String webhookId = created.path("webhook_id");
     double deliveredBefore = Metrics.value("satchel_webhook_deliveries_total", "outcome=\"delivered\"");
 
-    UUID eventId = emit(account, "file.uploaded");
+    String fileId = Uploads.uploadedId(account.token(), "report.pdf", "hello".getBytes());
 
     Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests("/flaky").size() >= 2);
     var first = receiver.requests("/flaky").get(0);
     var retry = receiver.requests("/flaky").get(1);
-    assertThat(retry.headers().get("webhook-id")).isEqualTo(first.headers().get("webhook-id"))
-        .isEqualTo(eventId.toString());
+    String eventId = retry.headers().get("webhook-id");
+    assertThat(first.headers().get("webhook-id")).isEqualTo(eventId);
     assertThat(retry.body()).isEqualTo(first.body());
+    // the body is the event exactly as the contract and the streams have it
+    assertThat(retry.body()).startsWith("{\"id\":\"" + eventId + "\",\"type\":\"file.uploaded\",\"occurred_at\":\"")
+        .contains("\"data\":{\"file_id\":\"" + fileId + "\",\"filename\":\"report.pdf\",\"size\":5");
     assertThat(retry.headers().get("content-type")).isEqualTo("application/json");
     assertThat(StandardWebhooksVerifier.verify(secret, retry.headers(), retry.body(), Instant.now(),
         Duration.ofMinutes(5))).isTrue();
@@ -91,7 +89,7 @@ class WebhookDeliveryTest {
     Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
         Api.as(account.token()).get("/webhooks/" + webhookId + "/deliveries").then().statusCode(200)
             .body("", hasSize(2))
-            .body("[0].event_id", equalTo(eventId.toString()))
+            .body("[0].event_id", equalTo(eventId))
             .body("[0].type", equalTo("file.uploaded"))
             .body("[0].attempt", equalTo(2))
             .body("[0].status_code", equalTo(204))
@@ -116,7 +114,7 @@ class WebhookDeliveryTest {
     String webhookId = WebhookEndpointsTest.create(account.token(), Map.of("url", receiver.url("/slow")))
         .then().statusCode(201).extract().path("webhook_id");
 
-    emit(account, "share.created");
+    Uploads.uploadedId(account.token(), "slow.txt", "slow".getBytes());
 
     Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         Api.as(account.token()).get("/webhooks/" + webhookId + "/deliveries").then().statusCode(200)
@@ -128,7 +126,7 @@ class WebhookDeliveryTest {
   }
 
   @Test
-  void onlyTheOwnersMatchingWebhooksGetTheEvent() {
+  void onlyTheOwnersMatchingWebhooksGetTheEventAndOnlyEventsAfterTheirRegistration() throws Exception {
     Account owner = Account.create();
     Account other = Account.create();
     WebhookEndpointsTest.create(other.token(), Map.of("url", receiver.url("/other"))).then().statusCode(201);
@@ -136,20 +134,19 @@ class WebhookDeliveryTest {
         Map.of("url", receiver.url("/other"), "events", List.of("share.revoked"))).then().statusCode(201)
         .extract().path("webhook_id");
 
-    UUID eventId = emit(owner, "file.deleted");
+    String fileId = Uploads.uploadedId(owner.token(), "mine.txt", "mine".getBytes());
 
-    Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
-        receiver.requests("/other").stream().noneMatch(r -> r.headers().get("webhook-id").equals(eventId.toString())));
+    // the owner's unfiltered webhook proves the event went out; neither other webhook gets it
+    String mine = WebhookEndpointsTest.create(owner.token(), Map.of("url", receiver.url("/mine"))).then()
+        .statusCode(201).extract().path("webhook_id");
+    Api.as(owner.token()).delete("/files/" + fileId).then().statusCode(204);
+    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests("/mine").size() >= 1);
+    assertThat(receiver.requests("/mine")).hasSize(1)
+        .allSatisfy(r -> assertThat(r.body()).contains("\"type\":\"file.deleted\""));
+    Thread.sleep(2500);
+    assertThat(receiver.requests("/other")).isEmpty();
     Api.as(owner.token()).get("/webhooks/" + filtered + "/deliveries").then().body("", hasSize(0));
-  }
-
-  /** Puts one event of the account into the webhook queue, as the outbox fan-out does. */
-  private UUID emit(Account account, String type) {
-    UUID eventId = UUID.randomUUID();
-    String json = "{\"id\":\"" + eventId + "\",\"type\":\"" + type + "\",\"occurred_at\":\"" + Instant.now()
-        + "\",\"data\":{\"file_id\":\"" + UUID.randomUUID() + "\",\"filename\":\"r\u00e9sum\u00e9.pdf\"}}";
-    tx.inTransaction(() -> deliveries.enqueue(new UserId(account.id()), eventId, type, json, Instant.now()));
-    return eventId;
+    Api.as(owner.token()).get("/webhooks/" + mine + "/deliveries").then().body("", hasSize(1));
   }
 
   /** A real delivery, for checking the README's verification snippet by hand. */

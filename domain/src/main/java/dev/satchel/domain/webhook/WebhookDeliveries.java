@@ -1,10 +1,10 @@
 package dev.satchel.domain.webhook;
 
-import dev.satchel.domain.user.UserId;
+import dev.satchel.domain.event.Event;
+import dev.satchel.domain.event.OutboxPosition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Out-port: the delivery queue and its attempt log. Callers provide the transaction; a claim holds
@@ -13,13 +13,22 @@ import java.util.UUID;
 public interface WebhookDeliveries {
 
   /**
-   * Queues one delivery of the event for each of the owner's webhooks whose filter matches its
-   * type, due at {@code at}. Queuing the same event twice adds nothing (at-least-once upstream is
-   * exactly-once here).
+   * Queues one delivery of the event for each webhook of its owner that matches its type and
+   * existed when it occurred, due at {@code dueAt}. Queuing the same event twice adds nothing.
    *
+   * @param payload the event's wire JSON, sent as is by every attempt
    * @return how many deliveries were queued
    */
-  int enqueue(UserId owner, UUID eventId, String eventType, String payload, Instant at);
+  int enqueue(Event event, String payload, Instant dueAt);
+
+  /**
+   * Locks the fan-out's place in the event outbox until the caller's transaction ends; empty when
+   * another transaction (another replica) holds it, which is then the one fanning out.
+   */
+  Optional<OutboxPosition> lockOutboxCursor();
+
+  /** Moves the locked place forward; commits together with the deliveries queued. */
+  void moveOutboxCursor(OutboxPosition position);
 
   /**
    * Claims the most overdue pending delivery due at {@code now}, locking its row until the

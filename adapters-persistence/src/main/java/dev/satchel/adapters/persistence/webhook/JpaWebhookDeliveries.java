@@ -1,6 +1,7 @@
 package dev.satchel.adapters.persistence.webhook;
 
-import dev.satchel.domain.user.UserId;
+import dev.satchel.domain.event.Event;
+import dev.satchel.domain.event.OutboxPosition;
 import dev.satchel.domain.webhook.DeliveryAttempt;
 import dev.satchel.domain.webhook.DeliveryState;
 import dev.satchel.domain.webhook.PendingDelivery;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.UUID;
 
 /**
  * PostgreSQL-backed {@link WebhookDeliveries}: the queue is claimed with
@@ -35,18 +35,37 @@ public class JpaWebhookDeliveries implements WebhookDeliveries {
   }
 
   @Override
-  public int enqueue(UserId owner, UUID eventId, String eventType, String payload, Instant at) {
+  public int enqueue(Event event, String payload, Instant dueAt) {
     return em.createNativeQuery("INSERT INTO webhook_deliveries"
             + " (id, webhook_id, event_id, event_type, payload, state, attempts, queued_at, next_attempt_at)"
-            + " SELECT gen_random_uuid(), w.id, :event, :type, :payload, 'pending', 0, :at, :at FROM webhooks w"
-            + " WHERE w.owner_id = :owner"
+            + " SELECT gen_random_uuid(), w.id, :event, :type, :payload, 'pending', 0, :due, :due FROM webhooks w"
+            + " WHERE w.owner_id = :owner AND w.created_at <= :occurred"
             + " AND (w.event_types = '' OR CAST(:type AS varchar) = ANY (string_to_array(w.event_types, ',')))"
             + " ON CONFLICT (webhook_id, event_id) DO NOTHING")
-        .setParameter("event", eventId)
-        .setParameter("type", eventType)
+        .setParameter("event", event.id().value())
+        .setParameter("type", event.type().wireName())
         .setParameter("payload", payload)
-        .setParameter("at", at)
-        .setParameter("owner", owner.value())
+        .setParameter("due", dueAt)
+        .setParameter("owner", event.owner().value())
+        .setParameter("occurred", event.occurredAt())
+        .executeUpdate();
+  }
+
+  @Override
+  public Optional<OutboxPosition> lockOutboxCursor() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> row = em.createNativeQuery("SELECT transaction_id, sequence FROM webhook_outbox_cursor"
+            + " WHERE id = 1 FOR UPDATE SKIP LOCKED")
+        .getResultList();
+    return row.stream().findFirst()
+        .map(r -> new OutboxPosition(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+  }
+
+  @Override
+  public void moveOutboxCursor(OutboxPosition position) {
+    em.createNativeQuery("UPDATE webhook_outbox_cursor SET transaction_id = :tx, sequence = :seq WHERE id = 1")
+        .setParameter("tx", position.transaction())
+        .setParameter("seq", position.sequence())
         .executeUpdate();
   }
 
