@@ -282,6 +282,10 @@ public interface SatchelConfig {
     @WithDefault("1s")
     String pollInterval();
 
+    /** How long finished deliveries stay in the delivery log ({@code SATCHEL_WEBHOOKS_LOG_RETENTION}). */
+    @WithDefault("P7D")
+    Duration logRetention();
+
     /** Deliveries one replica makes in parallel (each holds a database connection while it runs). */
     @WithDefault("4")
     int workers();

@@ -3,6 +3,7 @@ package dev.satchel.bootstrap.jobs;
 import dev.satchel.adapters.persistence.lock.PostgresAdvisoryLock;
 import dev.satchel.application.job.PurgeDeadSharesUseCase;
 import dev.satchel.application.job.PurgeOldEventsUseCase;
+import dev.satchel.application.webhook.PurgeWebhookDeliveriesUseCase;
 import dev.satchel.application.job.SweepOrphanBlobsUseCase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,7 +14,8 @@ import java.util.function.IntSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * The background jobs: purge dead share links, sweep orphan blobs and purge events past their retention. Each run takes a cluster-
+ * The background jobs: purge dead share links, sweep orphan blobs and purge events past their retention and finished webhook
+ * deliveries past theirs. Each run takes a cluster-
  * wide advisory lock, so with several replicas exactly one does the work; each run records its
  * duration and the items it removed, and logs one line.
  */
@@ -23,19 +25,22 @@ public class MaintenanceJobs {
   static final long PURGE_LOCK = 0x5A7C_4E10_0001L;
   static final long SWEEP_LOCK = 0x5A7C_4E10_0002L;
   static final long EVENTS_LOCK = 0x5A7C_4E10_0003L;
+  static final long WEBHOOK_LOG_LOCK = 0x5A7C_4E10_0006L;
 
   private final PurgeDeadSharesUseCase purge;
   private final SweepOrphanBlobsUseCase sweep;
   private final PurgeOldEventsUseCase purgeEvents;
+  private final PurgeWebhookDeliveriesUseCase purgeDeliveries;
   private final PostgresAdvisoryLock lock;
   private final MeterRegistry metrics;
 
   public MaintenanceJobs(
       PurgeDeadSharesUseCase purge, SweepOrphanBlobsUseCase sweep, PurgeOldEventsUseCase purgeEvents,
-      PostgresAdvisoryLock lock, MeterRegistry metrics) {
+      PurgeWebhookDeliveriesUseCase purgeDeliveries, PostgresAdvisoryLock lock, MeterRegistry metrics) {
     this.purge = purge;
     this.sweep = sweep;
     this.purgeEvents = purgeEvents;
+    this.purgeDeliveries = purgeDeliveries;
     this.lock = lock;
     this.metrics = metrics;
   }
@@ -56,6 +61,17 @@ public class MaintenanceJobs {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
   void purgeEventsOnSchedule() {
     purgeOldEvents();
+  }
+
+  @Scheduled(identity = "purge-webhook-deliveries", every = "${satchel.jobs.purge-interval}", delayed = "3m",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
+  void purgeWebhookDeliveriesOnSchedule() {
+    purgeWebhookDeliveries();
+  }
+
+  /** One run of the webhook delivery log purge; empty when another replica is running it. */
+  public OptionalInt purgeWebhookDeliveries() {
+    return run("purge-webhook-deliveries", WEBHOOK_LOG_LOCK, purgeDeliveries::purge);
   }
 
   /** One run of the event retention purge; empty when another replica is running it. */

@@ -14,6 +14,8 @@ import dev.satchel.application.webhook.ListWebhookDeliveriesService;
 import dev.satchel.application.webhook.ListWebhookDeliveriesUseCase;
 import dev.satchel.application.webhook.ListWebhooksService;
 import dev.satchel.application.webhook.ListWebhooksUseCase;
+import dev.satchel.application.webhook.PurgeWebhookDeliveriesService;
+import dev.satchel.application.webhook.PurgeWebhookDeliveriesUseCase;
 import dev.satchel.application.webhook.RegisterWebhookService;
 import dev.satchel.application.webhook.RegisterWebhookUseCase;
 import dev.satchel.application.webhook.RetrySchedule;
@@ -103,5 +105,12 @@ public class WebhookProducers {
     // The streams' own wire form: a webhook body is byte for byte what SSE and WebSocket send.
     EventJson json = new EventJson(mapper);
     return new FanOutWebhookEventsService(outbox, deliveries, json::write, clock, tx);
+  }
+
+  @Produces
+  @Singleton
+  PurgeWebhookDeliveriesUseCase purgeWebhookDeliveries(WebhookDeliveries deliveries, Clock clock, SatchelConfig config,
+      TransactionBoundary tx) {
+    return new PurgeWebhookDeliveriesService(deliveries, clock, config.webhooks().logRetention(), tx);
   }
 }

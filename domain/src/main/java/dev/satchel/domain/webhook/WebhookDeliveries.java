@@ -44,6 +44,14 @@ public interface WebhookDeliveries {
   void recordAttempt(PendingDelivery delivery, SendResult result, Instant attemptedAt, DeliveryState state,
       Optional<Instant> nextAttemptAt);
 
+  /**
+   * Deletes deliveries that were queued before {@code cutoff} and are finished (delivered or given
+   * up), with their attempts; pending ones stay whatever their age.
+   *
+   * @return how many deliveries were deleted
+   */
+  int purgeFinishedBefore(Instant cutoff);
+
   /** The webhook's latest attempts, newest first, at most {@code limit}. */
   List<DeliveryAttempt> latestAttempts(WebhookId webhook, int limit);
 }

@@ -110,6 +110,13 @@ public class JpaWebhookDeliveries implements WebhookDeliveries {
   }
 
   @Override
+  public int purgeFinishedBefore(Instant cutoff) {
+    return em.createNativeQuery("DELETE FROM webhook_deliveries WHERE state <> 'pending' AND queued_at < :cutoff")
+        .setParameter("cutoff", cutoff)
+        .executeUpdate();
+  }
+
+  @Override
   public List<DeliveryAttempt> latestAttempts(WebhookId webhook, int limit) {
     return em.createQuery("from AttemptEntity where webhookId = :webhook order by attemptedAt desc, id desc",
             AttemptEntity.class)

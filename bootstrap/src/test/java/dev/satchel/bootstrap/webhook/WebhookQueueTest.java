@@ -50,14 +50,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Workers of several replicas share the queue on PostgreSQL without a lock of their own: a
- * claimed row is skipped by every other transaction, so no attempt is made twice; and two
- * fan-outs queue each outbox event once. Deliveries are switched off in this profile, so only
+ * The delivery queue on PostgreSQL. Workers of several replicas share it without a lock of their
+ * own: a claimed row is skipped by every other transaction, so no attempt is made twice; two
+ * fan-outs queue each outbox event once; the purge keeps what is still being retried. Deliveries are switched off in this profile, so only
  * the workers built here touch the queue.
  */
 @QuarkusTest
 @WithTestResource(value = TestEnvironmentResource.class, scope = TestResourceScope.GLOBAL)
-class WebhookClaimConcurrencyTest {
+class WebhookQueueTest {
   @Inject WebhookDeliveries deliveries;
   @Inject WebhookRepository webhooks;
   @Inject EventOutbox outbox;
@@ -177,6 +177,26 @@ class WebhookClaimConcurrencyTest {
     List<String> queued = Db.queryStrings("SELECT d.event_id::text FROM satchel.webhook_deliveries d"
         + " JOIN satchel.webhooks w ON w.id = d.webhook_id WHERE w.owner_id = ?::uuid", owner.value().toString());
     assertThat(queued).hasSize(uploads).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void thePurgeDeletesFinishedDeliveriesAndKeepsPendingOnes() {
+    UserId owner = owner();
+    addWebhook(owner);
+    Event delivered = event(owner);
+    Event pending = event(owner);
+    tx.inTransaction(() -> {
+      deliveries.enqueue(delivered, "{}", clock.instant());
+      deliveries.enqueue(pending, "{}", clock.instant().plusSeconds(3600));
+    });
+    var worker = new DeliverWebhooksService(deliveries, (d, t) -> SendResult.answered(200, "ok"), schedule, clock, tx);
+    assertThat(worker.deliverNext()).isPresent();
+
+    int purged = tx.inTransaction(() -> deliveries.purgeFinishedBefore(clock.instant().plusSeconds(60)));
+
+    assertThat(purged).isEqualTo(1);
+    assertThat(tx.inTransaction(() -> deliveries.claimDue(clock.instant().plusSeconds(7200))))
+        .hasValueSatisfying(d -> assertThat(d.eventId()).isEqualTo(pending.id().value()));
   }
 
   private Optional<PendingDelivery> claimFor(Event event) {
