@@ -15,7 +15,8 @@ import java.util.Optional;
  * worker and replica), POST it, record the outcome, commit. The row lock is the only mutual
  * exclusion: a worker that dies mid-attempt rolls back and the row is due again at once, so an
  * event is delivered at least once and never by two workers at the same time. The transaction
- * stays open for the POST, which the sender bounds by its timeout.
+ * stays open for the POST, which the sender bounds by its timeout. A 2xx delivers; a 410 gives the
+ * delivery up at once; anything else is retried on the {@link RetrySchedule}.
  */
 public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
   private final WebhookDeliveries deliveries;
@@ -41,12 +42,17 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
   private DeliveryState attempt(PendingDelivery delivery) {
     SendResult result = sender.send(delivery, clock.instant());
     Instant finished = clock.instant();
-    Optional<Instant> next = result.delivered()
+    Optional<Instant> next = result.delivered() || gone(result)
         ? Optional.empty()
         : schedule.after(delivery.nextAttempt(), delivery.queuedAt(), finished);
     DeliveryState state = result.delivered() ? DeliveryState.DELIVERED
         : next.isPresent() ? DeliveryState.RETRYING : DeliveryState.FAILED;
     deliveries.recordAttempt(delivery, result, finished, state, next);
     return state;
+  }
+
+  /** 410: the receiver says it wants no more (Standard Webhooks, "Delivery success and failure"). */
+  private static boolean gone(SendResult result) {
+    return result.statusCode().isPresent() && result.statusCode().getAsInt() == 410;
   }
 }
