@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * (joined by newlines), comment lines starting with a colon, an event per blank line.
  */
 public final class SseClient implements AutoCloseable {
-  /** One dispatched event. */
-  public record Message(String id, String event, String data) {}
+  /** One dispatched event, with when it arrived ({@link System#nanoTime()}). */
+  public record Message(String id, String event, String data, long receivedAt) {}
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -86,7 +86,7 @@ public final class SseClient implements AutoCloseable {
       for (String line : (Iterable<String>) lines::iterator) {
         if (line.isEmpty()) {
           if (!data.isEmpty()) {
-            messages.add(new Message(id, event == null ? "message" : event, String.join("\n", data)));
+            messages.add(new Message(id, event == null ? "message" : event, String.join("\n", data), System.nanoTime()));
           }
           event = null;
           data.clear();

@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 public final class WsClient implements WebSocket.Listener, AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+  /** One text message, with when it arrived ({@link System#nanoTime()}). */
+  public record Frame(String text, long receivedAt) {}
+
+  private final BlockingQueue<Frame> messages = new LinkedBlockingQueue<>();
   private final StringBuilder partial = new StringBuilder();
   private volatile WebSocket socket;
   private volatile int closeCode = -1;
@@ -52,7 +55,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
     partial.append(data);
     if (last) {
-      messages.add(partial.toString());
+      messages.add(new Frame(partial.toString(), System.nanoTime()));
       partial.setLength(0);
     }
     webSocket.request(1);
@@ -67,6 +70,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
   /** The next text message, or empty when none came within {@code timeout}. */
   public Optional<String> next(Duration timeout) throws InterruptedException {
+    return nextFrame(timeout).map(Frame::text);
+  }
+
+  /** The next text message with its arrival time, or empty when none came within {@code timeout}. */
+  public Optional<Frame> nextFrame(Duration timeout) throws InterruptedException {
     return Optional.ofNullable(messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
   }
 
