@@ -19,3 +19,12 @@ CREATE INDEX events_delivery_idx ON events (transaction_id, position);
 CREATE INDEX events_owner_delivery_idx ON events (owner_id, transaction_id, position);
 -- Retention purge.
 CREATE INDEX events_occurred_idx ON events (occurred_at);
+
+-- Single-use tickets for the event WebSocket (POST /events/ticket), shared by all replicas:
+-- redeeming is one DELETE ... RETURNING, so a ticket opens one connection anywhere.
+CREATE TABLE event_tickets (
+    ticket_hash char(64)    PRIMARY KEY,
+    owner_id    uuid        NOT NULL,
+    expires_at  timestamptz NOT NULL
+);
+CREATE INDEX event_tickets_expires_idx ON event_tickets (expires_at);

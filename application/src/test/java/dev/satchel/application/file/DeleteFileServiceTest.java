@@ -1,5 +1,6 @@
 package dev.satchel.application.file;
 
+import dev.satchel.domain.event.EventType;
 import dev.satchel.domain.testing.SequentialIdGenerator;
 import dev.satchel.domain.testing.InMemoryEventOutbox;
 import dev.satchel.application.event.EventRecorder;
@@ -48,6 +49,11 @@ class DeleteFileServiceTest {
 
     assertThat(files.findLive(file.id())).isEmpty();
     assertThat(files.isDeleted(file.id())).isTrue();
+    assertThat(outbox.all()).singleElement().satisfies(event -> {
+      assertThat(event.type()).isEqualTo(EventType.FILE_DELETED);
+      assertThat(event.owner()).isEqualTo(owner);
+      assertThat(event.data()).containsEntry("file_id", file.id().toString());
+    });
   }
 
   @Test

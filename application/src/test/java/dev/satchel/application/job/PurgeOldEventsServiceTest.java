@@ -6,6 +6,7 @@ import dev.satchel.application.event.EventRecorder;
 import dev.satchel.domain.event.Event;
 import dev.satchel.domain.testing.DirectTransactionBoundary;
 import dev.satchel.domain.testing.InMemoryEventOutbox;
+import dev.satchel.domain.testing.InMemoryEventTickets;
 import dev.satchel.domain.testing.MutableClock;
 import dev.satchel.domain.testing.SequentialIdGenerator;
 import dev.satchel.domain.testing.TestFiles;
@@ -17,7 +18,7 @@ class PurgeOldEventsServiceTest {
   private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
   private final EventRecorder events = new EventRecorder(outbox, new SequentialIdGenerator(), clock);
   private final PurgeOldEventsService purge =
-      new PurgeOldEventsService(outbox, clock, Duration.ofDays(1), new DirectTransactionBoundary());
+      new PurgeOldEventsService(outbox, new InMemoryEventTickets(), clock, Duration.ofDays(1), new DirectTransactionBoundary());
 
   @Test
   void eventsOlderThanTheRetentionGoAndYoungerOnesStay() {

@@ -1,5 +1,7 @@
 package dev.satchel.application.share;
 
+import dev.satchel.domain.event.EventType;
+import java.util.Map;
 import dev.satchel.domain.testing.InMemoryEventOutbox;
 import dev.satchel.application.event.EventRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +58,11 @@ class ShareFileServiceTest {
     assertThat(link.maxDownloads()).isEmpty();
     assertThat(link.downloadCount()).isZero();
     assertThat(link.passwordHash()).isEmpty();
+    assertThat(outbox.all()).singleElement().satisfies(event -> {
+      assertThat(event.type()).isEqualTo(EventType.SHARE_CREATED);
+      assertThat(event.data()).containsExactly(Map.entry("share_id", link.id().toString()),
+          Map.entry("file_id", file.id().toString()), Map.entry("expires_at", link.expiresAt().toString()));
+    });
     assertThat(link.revokedAt()).isEmpty();
   }
 

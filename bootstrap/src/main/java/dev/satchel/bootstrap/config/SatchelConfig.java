@@ -248,6 +248,22 @@ public interface SatchelConfig {
     /** How long events stay for Last-Event-ID replay and webhooks ({@code SATCHEL_EVENTS_RETENTION}). */
     @WithDefault("P1D")
     Duration retention();
+
+    /** Comment line interval on idle SSE streams (API.md: at most 15 s apart). */
+    @WithDefault("PT10S")
+    Duration heartbeat();
+
+    /** Events one consumer may have unwritten before it is disconnected as too slow. */
+    @WithDefault("256")
+    int buffer();
+
+    /** How often each replica reads the outbox even without a notification (lost-notification net). */
+    @WithDefault("PT1S")
+    Duration pollInterval();
+
+    /** How long a Last-Event-ID replay waits for a consumer to take the next event before dropping it. */
+    @WithDefault("PT10S")
+    Duration replayPatience();
   }
 
   /** Outbound webhook deliveries ({@code SATCHEL_WEBHOOKS_*}). */

@@ -9,6 +9,7 @@ import dev.satchel.adapters.persistence.cache.NoMetadataCache;
 import dev.satchel.adapters.persistence.cache.RedisMetadataCache;
 import dev.satchel.adapters.persistence.cluster.PostgresClusterNotifier;
 import dev.satchel.adapters.persistence.event.PostgresEventOutbox;
+import dev.satchel.adapters.persistence.event.PostgresEventTickets;
 import dev.satchel.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.satchel.adapters.persistence.ratelimit.RedisRateLimiter;
 import dev.satchel.adapters.persistence.redis.RedisGuard;
@@ -25,6 +26,7 @@ import dev.satchel.bootstrap.metrics.MeteredClusterNotifier;
 import dev.satchel.domain.auth.AttemptCounter;
 import dev.satchel.domain.cache.MetadataCache;
 import dev.satchel.domain.cluster.ClusterNotifier;
+import dev.satchel.domain.event.EventTickets;
 import dev.satchel.domain.file.MediaTypeDetector;
 import dev.satchel.domain.ratelimit.RateLimiter;
 import dev.satchel.domain.storage.BlobStorage;
@@ -96,6 +98,12 @@ public class BackendProducers {
 
   @Produces
   @Singleton
+  EventTickets eventTickets(DataSource dataSource) {
+    return new PostgresEventTickets(dataSource);
+  }
+
+  @Produces
+  @Singleton
   MediaTypeDetector mediaTypeDetector() {
     return new TikaMediaTypeDetector();
   }
@@ -108,8 +116,8 @@ public class BackendProducers {
   }
 
   /**
-   * Messages between replicas over PostgreSQL, which they all share; created only when something
-   * needs it (the memory cache), so other setups open no listening connection.
+   * Messages between replicas over PostgreSQL, which they all share: evictions of the memory cache
+   * and the event relay's "new events" wake-ups.
    */
   @Produces
   @Singleton

@@ -1,8 +1,13 @@
 package dev.satchel.bootstrap.wiring;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.satchel.adapters.rest.event.EventJson;
+import dev.satchel.adapters.rest.event.EventStreamSettings;
 import dev.satchel.adapters.rest.file.UploadLimits;
 import dev.satchel.adapters.rest.share.ShareSettings;
+import dev.satchel.application.event.EventFanOut;
 import dev.satchel.application.event.EventRecorder;
+import dev.satchel.application.event.EventTicketService;
 import dev.satchel.application.file.DeleteFileService;
 import dev.satchel.application.file.DeleteFileUseCase;
 import dev.satchel.application.file.GetFileService;
@@ -49,6 +54,7 @@ import dev.satchel.domain.auth.AttemptCounter;
 import dev.satchel.domain.auth.TokenIssuer;
 import dev.satchel.domain.cache.MetadataCache;
 import dev.satchel.domain.event.EventOutbox;
+import dev.satchel.domain.event.EventTickets;
 import dev.satchel.domain.file.FileMetadataRepository;
 import dev.satchel.domain.file.MediaTypeDetector;
 import dev.satchel.domain.id.IdGenerator;
@@ -243,8 +249,34 @@ public class UseCaseProducers {
 
   @Produces
   @Singleton
-  PurgeOldEventsUseCase purgeOldEvents(EventOutbox outbox, Clock clock, SatchelConfig config, TransactionBoundary tx) {
-    return new PurgeOldEventsService(outbox, clock, config.events().retention(), tx);
+  PurgeOldEventsUseCase purgeOldEvents(EventOutbox outbox, EventTickets tickets, Clock clock, SatchelConfig config,
+      TransactionBoundary tx) {
+    return new PurgeOldEventsService(outbox, tickets, clock, config.events().retention(), tx);
+  }
+
+  /** This replica's live event consumers (also the StreamEventsUseCase); EventRelay wakes it. */
+  @Produces
+  @Singleton
+  EventFanOut eventFanOut(EventOutbox outbox, SatchelConfig config) {
+    return new EventFanOut(outbox, config.events().buffer(), config.events().replayPatience());
+  }
+
+  @Produces
+  @Singleton
+  EventTicketService eventTickets(EventTickets tickets, SecureRandom random, Clock clock, TransactionBoundary tx) {
+    return new EventTicketService(tickets, random, clock, tx);
+  }
+
+  @Produces
+  @Singleton
+  EventStreamSettings eventStreamSettings(SatchelConfig config) {
+    return new EventStreamSettings(config.events().heartbeat(), config.events().buffer());
+  }
+
+  @Produces
+  @Singleton
+  EventJson eventJson(ObjectMapper mapper) {
+    return new EventJson(mapper);
   }
 
   @Produces
