@@ -41,7 +41,17 @@ class ArchitectureTest {
   void restAdapterDependsOnNoOtherAdapter() {
     noClasses().that().resideInAPackage("dev.satchel.adapters.rest..")
         .should().dependOnClassesThat()
-        .resideInAnyPackage("dev.satchel.adapters.persistence..", "dev.satchel.adapters.storage..")
+        .resideInAnyPackage("dev.satchel.adapters.persistence..", "dev.satchel.adapters.storage..",
+            "dev.satchel.adapters.webhook..")
+        .check(satchel);
+  }
+
+  @Test
+  void webhookAdapterDependsOnNoOtherAdapter() {
+    noClasses().that().resideInAPackage("dev.satchel.adapters.webhook..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("dev.satchel.adapters.rest..", "dev.satchel.adapters.persistence..",
+            "dev.satchel.adapters.storage..")
         .check(satchel);
   }
 
@@ -49,7 +59,8 @@ class ArchitectureTest {
   void persistenceAdapterDependsOnNoOtherAdapter() {
     noClasses().that().resideInAPackage("dev.satchel.adapters.persistence..")
         .should().dependOnClassesThat()
-        .resideInAnyPackage("dev.satchel.adapters.rest..", "dev.satchel.adapters.storage..")
+        .resideInAnyPackage("dev.satchel.adapters.rest..", "dev.satchel.adapters.storage..",
+            "dev.satchel.adapters.webhook..")
         .check(satchel);
   }
 
@@ -57,7 +68,8 @@ class ArchitectureTest {
   void storageAdapterDependsOnNoOtherAdapter() {
     noClasses().that().resideInAPackage("dev.satchel.adapters.storage..")
         .should().dependOnClassesThat()
-        .resideInAnyPackage("dev.satchel.adapters.rest..", "dev.satchel.adapters.persistence..")
+        .resideInAnyPackage("dev.satchel.adapters.rest..", "dev.satchel.adapters.persistence..",
+            "dev.satchel.adapters.webhook..")
         .check(satchel);
   }
 
@@ -75,5 +87,6 @@ class ArchitectureTest {
     org.assertj.core.api.Assertions.assertThat(satchel.containPackage("dev.satchel.adapters.rest.file")).isTrue();
     org.assertj.core.api.Assertions.assertThat(satchel.containPackage("dev.satchel.adapters.persistence.file")).isTrue();
     org.assertj.core.api.Assertions.assertThat(satchel.containPackage("dev.satchel.adapters.storage.local")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(satchel.containPackage("dev.satchel.adapters.webhook")).isTrue();
   }
 }

@@ -1,5 +1,6 @@
 package dev.satchel.application.file;
 
+import dev.satchel.application.event.EventRecorder;
 import dev.satchel.domain.cache.MetadataCache;
 import dev.satchel.domain.error.FileNotFound;
 import dev.satchel.domain.file.FileId;
@@ -16,7 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Tombstones the file in one transaction (so every endpoint and every link sees it gone at once),
+ * Tombstones the file and records its {@code file.deleted} event in one transaction (so every endpoint and every link sees it gone at once),
  * then drops cached copies and removes the blob. A blob that survives a crash here has no live
  * row and is collected by the orphan sweeper.
  */
@@ -29,6 +30,7 @@ public final class DeleteFileService implements DeleteFileUseCase {
   private final MetadataCache cache;
   private final Clock clock;
   private final TransactionBoundary tx;
+  private final EventRecorder events;
 
   public DeleteFileService(
       FileMetadataRepository files,
@@ -36,13 +38,15 @@ public final class DeleteFileService implements DeleteFileUseCase {
       BlobStorage blobs,
       MetadataCache cache,
       Clock clock,
-      TransactionBoundary tx) {
+      TransactionBoundary tx,
+      EventRecorder events) {
     this.files = files;
     this.shares = shares;
     this.blobs = blobs;
     this.cache = cache;
     this.clock = clock;
     this.tx = tx;
+    this.events = events;
   }
 
   @Override
@@ -53,6 +57,7 @@ public final class DeleteFileService implements DeleteFileUseCase {
       if (!files.markDeleted(id, caller, clock.instant())) {
         throw new FileNotFound();
       }
+      events.fileDeleted(file);
       return new Deleted(file, shares.listForFile(id, caller));
     });
     cache.evictFile(id);

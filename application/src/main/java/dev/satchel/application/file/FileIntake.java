@@ -1,5 +1,6 @@
 package dev.satchel.application.file;
 
+import dev.satchel.application.event.EventRecorder;
 import dev.satchel.domain.error.FileTooLarge;
 import dev.satchel.domain.error.QuotaExceeded;
 import dev.satchel.domain.error.UploadIncomplete;
@@ -27,7 +28,7 @@ import java.util.logging.Logger;
  * The one way bytes become a file, shared by {@code POST /upload} and completed resumable uploads:
  * streams the content to the blob store under a fresh key while measuring it (size, SHA-256 of the
  * whole content, head for type detection), then records the file row, the only place a file row is
- * inserted, in one transaction with the binding quota check. The blob is written first and removed
+ * inserted, in one transaction with the binding quota check and its {@code file.uploaded} event. The blob is written first and removed
  * again if anything after it fails, so no row lacks bytes and no bytes outlive a failed upload.
  */
 public final class FileIntake {
@@ -40,9 +41,10 @@ public final class FileIntake {
   private final Clock clock;
   private final TransactionBoundary tx;
   private final UploadPolicy policy;
+  private final EventRecorder events;
 
   public FileIntake(BlobStorage blobs, FileMetadataRepository files, MediaTypeDetector detector, IdGenerator ids,
-      Clock clock, TransactionBoundary tx, UploadPolicy policy) {
+      Clock clock, TransactionBoundary tx, UploadPolicy policy, EventRecorder events) {
     this.blobs = blobs;
     this.files = files;
     this.detector = detector;
@@ -50,6 +52,7 @@ public final class FileIntake {
     this.clock = clock;
     this.tx = tx;
     this.policy = policy;
+    this.events = events;
   }
 
   public UploadPolicy policy() {
@@ -105,6 +108,7 @@ public final class FileIntake {
       tx.inTransaction(() -> {
         ensureWithinQuota(() -> files.storedBytesLockingOwner(owner), file.size());
         files.add(file);
+        events.fileUploaded(file);
         alsoInTransaction.accept(file);
       });
       return file;

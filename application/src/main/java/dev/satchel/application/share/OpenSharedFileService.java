@@ -1,5 +1,6 @@
 package dev.satchel.application.share;
 
+import dev.satchel.application.event.EventRecorder;
 import dev.satchel.application.file.LiveFileLookup;
 import dev.satchel.application.security.AttemptLimiter;
 import dev.satchel.application.security.ClientNetwork;
@@ -43,6 +44,7 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
   private final TransactionBoundary tx;
   private final ShareGrants grants;
   private final DownloadTally tally;
+  private final EventRecorder events;
 
   public OpenSharedFileService(
       ShareLinkRepository shares,
@@ -54,7 +56,8 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
       Clock clock,
       TransactionBoundary tx,
       ShareGrants grants,
-      DownloadTally tally) {
+      DownloadTally tally,
+      EventRecorder events) {
     this.shares = shares;
     this.files = files;
     this.fileLookup = fileLookup;
@@ -65,6 +68,7 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
     this.tx = tx;
     this.grants = grants;
     this.tally = tally;
+    this.events = events;
   }
 
   @Override
@@ -96,7 +100,7 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
 
   /**
    * Counts one download. A link with {@code max_downloads} is counted in the database, exactly,
-   * before the bytes go out (its last download is granted once, cluster-wide). A link without a
+   * with its {@code share.downloaded} (and last {@code share.exhausted}) event, before the bytes go out (its last download is granted once, cluster-wide). A link without a
    * limit takes no write here: {@link #inspect} already decided it is live (from the coherent
    * cache or the database), expiry is checked again at this instant, and the download is counted
    * in memory for {@link FlushDownloadCountsService}; a revocation that lands between the two
@@ -115,8 +119,11 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
       tally.record(link.id());
       return inspected;
     }
-    Optional<ShareLink> claimed = tx.inTransaction(() -> shares.claimDownload(link.id(), now)
-        .filter(counted -> !files.isDeleted(counted.fileId())));
+    Optional<ShareLink> claimed = tx.inTransaction(() -> {
+      Optional<ShareLink> counted = shares.claimDownload(link.id(), now).filter(c -> !files.isDeleted(c.fileId()));
+      counted.ifPresent(events::shareDownloaded);
+      return counted;
+    });
     if (claimed.isEmpty()) {
       cache.evictShare(link.tokenHash());
       throw new ShareGone(goneReason(link, now));

@@ -1,5 +1,6 @@
 package dev.satchel.application.share;
 
+import dev.satchel.application.event.EventRecorder;
 import dev.satchel.domain.error.FileNotFound;
 import dev.satchel.domain.error.InvalidInput;
 import dev.satchel.domain.file.FileMetadataRepository;
@@ -32,6 +33,7 @@ public final class ShareFileService implements ShareFileUseCase {
   private final Clock clock;
   private final TransactionBoundary tx;
   private final SharePolicy policy;
+  private final EventRecorder events;
 
   public ShareFileService(
       FileMetadataRepository files,
@@ -41,7 +43,8 @@ public final class ShareFileService implements ShareFileUseCase {
       SecureRandom random,
       Clock clock,
       TransactionBoundary tx,
-      SharePolicy policy) {
+      SharePolicy policy,
+      EventRecorder events) {
     this.files = files;
     this.shares = shares;
     this.hasher = hasher;
@@ -50,6 +53,7 @@ public final class ShareFileService implements ShareFileUseCase {
     this.clock = clock;
     this.tx = tx;
     this.policy = policy;
+    this.events = events;
   }
 
   @Override
@@ -70,6 +74,7 @@ public final class ShareFileService implements ShareFileUseCase {
           .filter(file -> file.isOwnedBy(command.caller()))
           .orElseThrow(FileNotFound::new);
       shares.add(link);
+      events.shareCreated(link);
     });
     return new CreatedShare(link, token);
   }

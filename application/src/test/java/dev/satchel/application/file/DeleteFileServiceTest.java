@@ -1,5 +1,9 @@
 package dev.satchel.application.file;
 
+import dev.satchel.domain.event.EventType;
+import dev.satchel.domain.testing.SequentialIdGenerator;
+import dev.satchel.domain.testing.InMemoryEventOutbox;
+import dev.satchel.application.event.EventRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +34,8 @@ import org.junit.jupiter.api.Test;
 
 class DeleteFileServiceTest {
   private final MutableClock clock = MutableClock.at("2025-06-01T12:00:00Z");
+  private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+  private final EventRecorder events = new EventRecorder(outbox, new SequentialIdGenerator(), clock);
   private final InMemoryShareLinkRepository shares = new InMemoryShareLinkRepository();
   private final InMemoryFileMetadataRepository files = new InMemoryFileMetadataRepository(shares::pointsTo);
   private final InMemoryBlobStorage blobs = new InMemoryBlobStorage(clock);
@@ -43,6 +49,11 @@ class DeleteFileServiceTest {
 
     assertThat(files.findLive(file.id())).isEmpty();
     assertThat(files.isDeleted(file.id())).isTrue();
+    assertThat(outbox.all()).singleElement().satisfies(event -> {
+      assertThat(event.type()).isEqualTo(EventType.FILE_DELETED);
+      assertThat(event.owner()).isEqualTo(owner);
+      assertThat(event.data()).containsEntry("file_id", file.id().toString());
+    });
   }
 
   @Test
@@ -122,7 +133,7 @@ class DeleteFileServiceTest {
   }
 
   private DeleteFileService service(BlobStorage storage) {
-    return new DeleteFileService(files, shares, storage, cache, clock, new DirectTransactionBoundary());
+    return new DeleteFileService(files, shares, storage, cache, clock, new DirectTransactionBoundary(), events);
   }
 
   private FileMetadata store(UserId fileOwner) {

@@ -1,5 +1,9 @@
 package dev.satchel.application.file;
 
+import dev.satchel.domain.event.EventType;
+import java.util.Map;
+import dev.satchel.domain.testing.InMemoryEventOutbox;
+import dev.satchel.application.event.EventRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,6 +43,8 @@ class UploadFileServiceTest {
   private static final MediaType PDF = new MediaType("application/pdf");
 
   private final MutableClock clock = MutableClock.at("2025-06-01T12:00:00Z");
+  private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+  private final EventRecorder events = new EventRecorder(outbox, new SequentialIdGenerator(), clock);
   private final InMemoryBlobStorage blobs = new InMemoryBlobStorage(clock);
   private final InMemoryFileMetadataRepository files = new InMemoryFileMetadataRepository();
   private final FixedMediaTypeDetector detector = new FixedMediaTypeDetector(PDF, 8);
@@ -57,6 +63,14 @@ class UploadFileServiceTest {
     assertThat(blobs.bytes(file.storageKey())).isEqualTo(content);
     assertThat(blobs.keys()).containsExactly(file.storageKey());
     assertThat(files.findLive(file.id())).contains(file);
+    assertThat(outbox.all()).singleElement().satisfies(event -> {
+      assertThat(event.type()).isEqualTo(EventType.FILE_UPLOADED);
+      assertThat(event.owner()).isEqualTo(owner);
+      assertThat(event.occurredAt()).isEqualTo(clock.instant());
+      assertThat(event.data()).containsExactly(Map.entry("file_id", file.id().toString()),
+          Map.entry("filename", "report.pdf"), Map.entry("size", (long) content.length),
+          Map.entry("content_type", file.contentType().value()));
+    });
   }
 
   @Test
@@ -155,6 +169,7 @@ class UploadFileServiceTest {
     assertThat(blobs.keys()).isEmpty();
     assertThat(files.storedBytes(owner)).isEqualTo(90);
     assertThat(listing()).containsExactly(existing);
+    assertThat(outbox.all()).isEmpty();
   }
 
   @Test
@@ -293,7 +308,7 @@ class UploadFileServiceTest {
 
   private UploadFileService service(OptionalLong quota, FileMetadataRepository repository, BlobStorage storage) {
     return new UploadFileService(new FileIntake(storage, repository, detector, new SequentialIdGenerator(), clock,
-        new DirectTransactionBoundary(), new UploadPolicy(MAX_BYTES, quota)));
+        new DirectTransactionBoundary(), new UploadPolicy(MAX_BYTES, quota), events));
   }
 
   private UploadFileCommand command(String filename, byte[] content) {

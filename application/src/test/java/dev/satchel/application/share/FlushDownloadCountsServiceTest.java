@@ -1,5 +1,9 @@
 package dev.satchel.application.share;
 
+import dev.satchel.domain.event.EventType;
+import dev.satchel.domain.testing.SequentialIdGenerator;
+import dev.satchel.domain.testing.InMemoryEventOutbox;
+import dev.satchel.application.event.EventRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,9 +15,12 @@ import dev.satchel.domain.testing.InMemoryShareLinkRepository;
 import dev.satchel.domain.testing.TestFiles;
 import dev.satchel.domain.file.FileId;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -28,7 +35,7 @@ class FlushDownloadCountsServiceTest {
     int statements;
 
     @Override
-    public synchronized int addDownloads(Map<ShareId, Long> counts) {
+    public synchronized List<ShareLink> addDownloads(Map<ShareId, Long> counts) {
       if (down) {
         throw new IllegalStateException("connection refused");
       }
@@ -38,9 +45,11 @@ class FlushDownloadCountsServiceTest {
   }
 
   private final Database shares = new Database();
+  private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+  private final EventRecorder events = new EventRecorder(outbox, new SequentialIdGenerator(), Clock.fixed(T0, ZoneOffset.UTC));
   private final DownloadTally tally = new DownloadTally(100);
   private final FlushDownloadCountsService flush =
-      new FlushDownloadCountsService(tally, shares, new DirectTransactionBoundary());
+      new FlushDownloadCountsService(tally, shares, new DirectTransactionBoundary(), events);
 
   @Test
   void flushAddsEveryPendingCountInOneStatement() {
@@ -55,6 +64,11 @@ class FlushDownloadCountsServiceTest {
 
     assertThat(shares.statements).isEqualTo(1);
     assertThat(count(a)).isEqualTo(5);
+    assertThat(outbox.all()).allMatch(e -> e.type() == EventType.SHARE_DOWNLOADED);
+    assertThat(outbox.all()).filteredOn(e -> e.data().get("share_id").equals(a.id().toString()))
+        .extracting(e -> e.data().get("download_count")).containsExactly(1L, 2L, 3L, 4L, 5L);
+    assertThat(outbox.all()).filteredOn(e -> e.data().get("share_id").equals(b.id().toString()))
+        .extracting(e -> e.data().get("download_count")).containsExactly(1L);
     assertThat(count(b)).isEqualTo(1);
     assertThat(tally.pendingDownloads()).isZero();
   }
@@ -73,6 +87,7 @@ class FlushDownloadCountsServiceTest {
     shares.down = true;
 
     assertThatThrownBy(flush::flush).hasMessageContaining("connection refused");
+    assertThat(outbox.all()).isEmpty();
     tally.record(a.id());
     assertThat(tally.pendingDownloads()).isEqualTo(3);
 

@@ -1,5 +1,7 @@
 package dev.satchel.application.share;
 
+import dev.satchel.domain.testing.InMemoryEventOutbox;
+import dev.satchel.application.event.EventRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
 
 class ListSharesServiceTest {
   private final MutableClock clock = MutableClock.at("2025-06-01T12:00:00Z");
+  private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+  private final EventRecorder events = new EventRecorder(outbox, new SequentialIdGenerator(), clock);
   private final DirectTransactionBoundary tx = new DirectTransactionBoundary();
   private final InMemoryShareLinkRepository shares = new InMemoryShareLinkRepository();
   private final InMemoryFileMetadataRepository files = new InMemoryFileMetadataRepository(shares::pointsTo);
@@ -34,7 +38,7 @@ class ListSharesServiceTest {
   private final LiveFileLookup lookup = new LiveFileLookup(files, cache, tx);
   private final ShareFileService sharing = new ShareFileService(files, shares, new FakePasswordHasher(),
       new SequentialIdGenerator(), new SecureRandom(), clock, tx,
-      new SharePolicy(Duration.ofDays(7), Duration.ofDays(30)));
+      new SharePolicy(Duration.ofDays(7), Duration.ofDays(30)), events);
   private final ListSharesService service = new ListSharesService(lookup, shares, tx);
   private final UserId owner = TestFiles.newUser();
   private final FileMetadata file = TestFiles.fileOf(owner).build();
@@ -61,7 +65,7 @@ class ListSharesServiceTest {
   void deletedFileIsNotFound() {
     files.add(file);
     share();
-    new DeleteFileService(files, shares, new InMemoryBlobStorage(clock), cache, clock, tx).delete(owner, file.id());
+    new DeleteFileService(files, shares, new InMemoryBlobStorage(clock), cache, clock, tx, events).delete(owner, file.id());
 
     assertThatThrownBy(() -> service.list(owner, file.id())).isInstanceOf(FileNotFound.class);
   }

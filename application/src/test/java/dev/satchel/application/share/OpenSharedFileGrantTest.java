@@ -1,5 +1,7 @@
 package dev.satchel.application.share;
 
+import dev.satchel.domain.testing.InMemoryEventOutbox;
+import dev.satchel.application.event.EventRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,6 +40,8 @@ class OpenSharedFileGrantTest {
       new AttemptLimiter.Policy(3, Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(30));
 
   private final MutableClock clock = MutableClock.at("2025-06-01T12:00:00Z");
+  private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+  private final EventRecorder events = new EventRecorder(outbox, new SequentialIdGenerator(), clock);
   private final DirectTransactionBoundary tx = new DirectTransactionBoundary();
   private final InMemoryShareLinkRepository shares = new InMemoryShareLinkRepository();
   private final InMemoryFileMetadataRepository files = new InMemoryFileMetadataRepository(shares::pointsTo);
@@ -46,9 +50,9 @@ class OpenSharedFileGrantTest {
   private final InMemoryShareGrants grants = new InMemoryShareGrants();
   private final LiveFileLookup lookup = new LiveFileLookup(files, cache, tx);
   private final ShareFileService sharing = new ShareFileService(files, shares, hasher, new SequentialIdGenerator(),
-      new SecureRandom(), clock, tx, new SharePolicy(Duration.ofDays(7), Duration.ofDays(30)));
+      new SecureRandom(), clock, tx, new SharePolicy(Duration.ofDays(7), Duration.ofDays(30)), events);
   private final OpenSharedFileService service = new OpenSharedFileService(shares, files, lookup, cache, hasher,
-      new AttemptLimiter(new InMemoryAttemptCounter(clock), GUESSING), clock, tx, grants, new DownloadTally(1_000));
+      new AttemptLimiter(new InMemoryAttemptCounter(clock), GUESSING), clock, tx, grants, new DownloadTally(1_000), events);
   private final UserId owner = TestFiles.newUser();
   private final FileMetadata file = store();
 
@@ -134,7 +138,7 @@ class OpenSharedFileGrantTest {
     CreatedShare share = protectedShare();
     String grant = service.unlock(withPassword(share, PASSWORD)).grant();
 
-    new RevokeShareService(shares, cache, clock, tx).revoke(owner, share.link().id());
+    new RevokeShareService(shares, cache, clock, tx, events).revoke(owner, share.link().id());
 
     assertThatThrownBy(() -> service.inspect(withGrant(share, grant)))
         .isInstanceOfSatisfying(ShareGone.class, e -> assertThat(e.reason()).isEqualTo(ShareGone.Reason.REVOKED));

@@ -1,5 +1,10 @@
 package dev.satchel.application.share;
 
+import dev.satchel.domain.event.Event;
+import dev.satchel.domain.event.EventType;
+import static org.assertj.core.api.Assertions.tuple;
+import dev.satchel.domain.testing.InMemoryEventOutbox;
+import dev.satchel.application.event.EventRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,6 +59,8 @@ class OpenSharedFileServiceTest {
       new AttemptLimiter.Policy(3, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(30));
 
   private final MutableClock clock = MutableClock.at("2025-06-01T12:00:00Z");
+  private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+  private final EventRecorder events = new EventRecorder(outbox, new SequentialIdGenerator(), clock);
   private final DirectTransactionBoundary tx = new DirectTransactionBoundary();
   private final InMemoryShareLinkRepository shares = new InMemoryShareLinkRepository();
   private final InMemoryFileMetadataRepository files = new InMemoryFileMetadataRepository(shares::pointsTo);
@@ -62,10 +69,10 @@ class OpenSharedFileServiceTest {
   private final FakePasswordHasher hasher = new FakePasswordHasher();
   private final LiveFileLookup lookup = new LiveFileLookup(files, cache, tx);
   private final ShareFileService sharing = new ShareFileService(files, shares, hasher, new SequentialIdGenerator(),
-      new SecureRandom(), clock, tx, new SharePolicy(TTL, Duration.ofDays(30)));
+      new SecureRandom(), clock, tx, new SharePolicy(TTL, Duration.ofDays(30)), events);
   private final DownloadTally tally = new DownloadTally(1_000);
   private final OpenSharedFileService service = new OpenSharedFileService(shares, files, lookup, cache, hasher,
-      new AttemptLimiter(new InMemoryAttemptCounter(clock), GUESSING), clock, tx, new InMemoryShareGrants(), tally);
+      new AttemptLimiter(new InMemoryAttemptCounter(clock), GUESSING), clock, tx, new InMemoryShareGrants(), tally, events);
   private final UserId owner = TestFiles.newUser();
   private final FileMetadata file = store();
 
@@ -119,7 +126,7 @@ class OpenSharedFileServiceTest {
     CreatedShare share = share(OptionalInt.empty(), Optional.empty());
     inspect(share.token()); // now cached
 
-    new RevokeShareService(shares, cache, clock, tx).revoke(owner, share.link().id());
+    new RevokeShareService(shares, cache, clock, tx, events).revoke(owner, share.link().id());
 
     assertGone(() -> inspect(share.token()), Reason.REVOKED);
   }
@@ -129,7 +136,7 @@ class OpenSharedFileServiceTest {
     CreatedShare share = share(OptionalInt.empty(), Optional.empty());
     inspect(share.token()); // link and file now cached
 
-    new DeleteFileService(files, shares, blobs, cache, clock, tx).delete(owner, file.id());
+    new DeleteFileService(files, shares, blobs, cache, clock, tx, events).delete(owner, file.id());
 
     assertGone(() -> inspect(share.token()), Reason.FILE_DELETED);
   }
@@ -137,7 +144,7 @@ class OpenSharedFileServiceTest {
   @Test
   void protectedLinkRevealsNothingAboutItsFileBeforeThePassword() {
     CreatedShare share = share(OptionalInt.empty(), Optional.of(PASSWORD));
-    new DeleteFileService(files, shares, blobs, cache, clock, tx).delete(owner, file.id());
+    new DeleteFileService(files, shares, blobs, cache, clock, tx, events).delete(owner, file.id());
 
     assertThatThrownBy(() -> inspect(share.token())).isInstanceOf(SharePasswordRejected.class);
     assertGone(() -> inspect(share.token(), PASSWORD, "192.0.2.1"), Reason.FILE_DELETED);
@@ -283,6 +290,10 @@ class OpenSharedFileServiceTest {
     assertThat(counts).containsExactly(1, 2, 3);
     assertGone(() -> service.claimDownload(new SharedFile(share.link(), file)), Reason.EXHAUSTED);
     assertGone(() -> inspect(share.token()), Reason.EXHAUSTED);
+    assertThat(outbox.all()).extracting(Event::type, e -> e.data().get("download_count")).containsExactly(
+        tuple(EventType.SHARE_CREATED, null), tuple(EventType.SHARE_DOWNLOADED, 1L),
+        tuple(EventType.SHARE_DOWNLOADED, 2L), tuple(EventType.SHARE_DOWNLOADED, 3L),
+        tuple(EventType.SHARE_EXHAUSTED, 3L));
   }
 
   @Test
@@ -314,7 +325,7 @@ class OpenSharedFileServiceTest {
     CreatedShare share = share(OptionalInt.of(5), Optional.empty());
     SharedFile inspected = inspect(share.token());
 
-    new RevokeShareService(shares, cache, clock, tx).revoke(owner, share.link().id());
+    new RevokeShareService(shares, cache, clock, tx, events).revoke(owner, share.link().id());
 
     assertGone(() -> service.claimDownload(inspected), Reason.REVOKED);
   }
@@ -324,7 +335,7 @@ class OpenSharedFileServiceTest {
     CreatedShare share = share(OptionalInt.empty(), Optional.empty());
     SharedFile inspected = inspect(share.token());
 
-    new RevokeShareService(shares, cache, clock, tx).revoke(owner, share.link().id());
+    new RevokeShareService(shares, cache, clock, tx, events).revoke(owner, share.link().id());
 
     service.claimDownload(inspected); // decided by inspect, like a revocation while bytes stream
     assertGone(() -> inspect(share.token()), Reason.REVOKED);
@@ -336,7 +347,7 @@ class OpenSharedFileServiceTest {
     CreatedShare share = share(OptionalInt.of(5), Optional.empty());
     SharedFile inspected = inspect(share.token());
 
-    new DeleteFileService(files, shares, blobs, cache, clock, tx).delete(owner, file.id());
+    new DeleteFileService(files, shares, blobs, cache, clock, tx, events).delete(owner, file.id());
 
     assertGone(() -> service.claimDownload(inspected), Reason.FILE_DELETED);
   }

@@ -1,5 +1,10 @@
 package dev.satchel.application.share;
 
+import dev.satchel.domain.event.EventType;
+import java.util.Map;
+import dev.satchel.domain.testing.SequentialIdGenerator;
+import dev.satchel.domain.testing.InMemoryEventOutbox;
+import dev.satchel.application.event.EventRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,10 +30,12 @@ import org.junit.jupiter.api.Test;
 
 class RevokeShareServiceTest {
   private final MutableClock clock = MutableClock.at("2025-06-01T12:00:00Z");
+  private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+  private final EventRecorder events = new EventRecorder(outbox, new SequentialIdGenerator(), clock);
   private final InMemoryShareLinkRepository shares = new InMemoryShareLinkRepository();
   private final InMemoryMetadataCache cache = new InMemoryMetadataCache();
   private final RevokeShareService service =
-      new RevokeShareService(shares, cache, clock, new DirectTransactionBoundary());
+      new RevokeShareService(shares, cache, clock, new DirectTransactionBoundary(), events);
   private final UserId owner = TestFiles.newUser();
   private final ShareLink link = storeCachedLink(owner);
 
@@ -40,6 +47,18 @@ class RevokeShareServiceTest {
     service.revoke(owner, link.id());
 
     assertThat(shares.byId(link.id()).orElseThrow().revokedAt()).contains(now);
+  }
+
+  @Test
+  void revokingRecordsOneEventEvenWhenRepeated() {
+    service.revoke(owner, link.id());
+    service.revoke(owner, link.id());
+
+    assertThat(outbox.all()).singleElement().satisfies(event -> {
+      assertThat(event.type()).isEqualTo(EventType.SHARE_REVOKED);
+      assertThat(event.data()).containsExactly(
+          Map.entry("share_id", link.id().toString()), Map.entry("file_id", link.fileId().toString()));
+    });
   }
 
   @Test
@@ -55,6 +74,7 @@ class RevokeShareServiceTest {
 
     assertThat(shares.byId(link.id()).orElseThrow().revokedAt()).isEmpty();
     assertThat(cache.share(link.tokenHash())).contains(link);
+    assertThat(outbox.all()).isEmpty();
   }
 
   @Test

@@ -1,5 +1,9 @@
 package dev.satchel.application.share;
 
+import dev.satchel.domain.event.EventType;
+import java.util.Map;
+import dev.satchel.domain.testing.InMemoryEventOutbox;
+import dev.satchel.application.event.EventRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,13 +35,15 @@ class ShareFileServiceTest {
   private static final Duration MAX_TTL = Duration.ofDays(30);
 
   private final MutableClock clock = MutableClock.at("2025-06-01T12:00:00Z");
+  private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+  private final EventRecorder events = new EventRecorder(outbox, new SequentialIdGenerator(), clock);
   private final InMemoryShareLinkRepository shares = new InMemoryShareLinkRepository();
   private final InMemoryFileMetadataRepository files = new InMemoryFileMetadataRepository(shares::pointsTo);
   private final FakePasswordHasher hasher = new FakePasswordHasher();
   private final DirectTransactionBoundary tx = new DirectTransactionBoundary();
   private final ShareFileService service = new ShareFileService(
       files, shares, hasher, new SequentialIdGenerator(),
-      new SecureRandom(), clock, tx, new SharePolicy(DEFAULT_TTL, MAX_TTL));
+      new SecureRandom(), clock, tx, new SharePolicy(DEFAULT_TTL, MAX_TTL), events);
   private final UserId owner = TestFiles.newUser();
   private final FileMetadata file = store(owner);
 
@@ -52,6 +58,11 @@ class ShareFileServiceTest {
     assertThat(link.maxDownloads()).isEmpty();
     assertThat(link.downloadCount()).isZero();
     assertThat(link.passwordHash()).isEmpty();
+    assertThat(outbox.all()).singleElement().satisfies(event -> {
+      assertThat(event.type()).isEqualTo(EventType.SHARE_CREATED);
+      assertThat(event.data()).containsExactly(Map.entry("share_id", link.id().toString()),
+          Map.entry("file_id", file.id().toString()), Map.entry("expires_at", link.expiresAt().toString()));
+    });
     assertThat(link.revokedAt()).isEmpty();
   }
 

@@ -3,6 +3,7 @@ package dev.satchel.application.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.satchel.application.event.EventRecorder;
 import dev.satchel.application.file.FileIntake;
 import dev.satchel.application.file.UploadPolicy;
 import dev.satchel.domain.error.FileTooLarge;
@@ -15,7 +16,9 @@ import dev.satchel.domain.error.UploadOffsetMismatch;
 import dev.satchel.domain.file.FileMetadata;
 import dev.satchel.domain.file.MediaType;
 import dev.satchel.domain.file.Sha256Checksum;
+import dev.satchel.domain.event.EventType;
 import dev.satchel.domain.testing.DirectTransactionBoundary;
+import dev.satchel.domain.testing.InMemoryEventOutbox;
 import dev.satchel.domain.testing.FixedMediaTypeDetector;
 import dev.satchel.domain.testing.InMemoryBlobStorage;
 import dev.satchel.domain.testing.InMemoryFileMetadataRepository;
@@ -51,11 +54,12 @@ class ResumableUploadServicesTest {
   private final SequentialIdGenerator ids = new SequentialIdGenerator();
   private final DirectTransactionBoundary tx = new DirectTransactionBoundary();
   private final UserId owner = TestFiles.newUser();
+  private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
   private FileIntake intake = intake(OptionalLong.empty());
 
   private FileIntake intake(OptionalLong quota) {
     return new FileIntake(blobs, files, new FixedMediaTypeDetector(PDF, 8), ids, clock, tx,
-        new UploadPolicy(10_000, quota));
+        new UploadPolicy(10_000, quota), new EventRecorder(outbox, ids, clock));
   }
 
   private ResumableUpload create(long length) {
@@ -88,6 +92,10 @@ class ResumableUploadServicesTest {
     assertThat(blobs.bytes(file.storageKey())).isEqualTo(content);
     assertThat(uploads.find(upload.id()).orElseThrow().file()).contains(file.id());
     assertThat(staging.holds(upload.id())).isFalse();
+    assertThat(outbox.all()).singleElement().satisfies(event -> {
+      assertThat(event.type()).isEqualTo(EventType.FILE_UPLOADED);
+      assertThat(event.data()).containsEntry("file_id", file.id().value().toString());
+    });
   }
 
   @Test

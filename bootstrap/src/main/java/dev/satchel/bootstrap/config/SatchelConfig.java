@@ -32,6 +32,10 @@ public interface SatchelConfig {
 
   Encryption encryption();
 
+  Events events();
+
+  Webhooks webhooks();
+
   /** Externally visible base URL, used to build share links. */
   String publicBaseUrl();
 
@@ -245,6 +249,70 @@ public interface SatchelConfig {
     /** How often data keys wrapped by a non-active key are re-wrapped onto the active one. */
     @WithDefault("1h")
     String rewrapInterval();
+  }
+
+  /** The event outbox and its streams (API.md, "Events"). */
+  interface Events {
+    /** How long events stay for Last-Event-ID replay and webhooks ({@code SATCHEL_EVENTS_RETENTION}). */
+    @WithDefault("P1D")
+    Duration retention();
+
+    /** Comment line interval on idle SSE streams (API.md: at most 15 s apart). */
+    @WithDefault("PT10S")
+    Duration heartbeat();
+
+    /** Events one consumer may have unwritten before it is disconnected as too slow. */
+    @WithDefault("256")
+    int buffer();
+
+    /** How often each replica reads the outbox even without a notification (lost-notification net). */
+    @WithDefault("PT1S")
+    Duration pollInterval();
+
+    /** How long a Last-Event-ID replay waits for a consumer to take the next event before dropping it. */
+    @WithDefault("PT10S")
+    Duration replayPatience();
+  }
+
+  /** Outbound webhook deliveries ({@code SATCHEL_WEBHOOKS_*}). */
+  interface Webhooks {
+    /**
+     * Lets webhooks reach loopback, private and link-local addresses (a receiver on the operator's
+     * own network, tests); cloud metadata names stay refused.
+     */
+    @WithDefault("false")
+    boolean allowPrivate();
+
+    /** Wait before the first retry; each further one doubles it, up to {@link #maxRetryDelay()}. */
+    @WithDefault("PT5S")
+    Duration firstRetry();
+
+    @WithDefault("PT1H")
+    Duration maxRetryDelay();
+
+    /** How long after the first attempt failed deliveries are still retried; then they are given up. */
+    @WithDefault("P1D")
+    Duration retryFor();
+
+    /** Bound of one delivery (connect, send, status): slower receivers count as failed. */
+    @WithDefault("PT10S")
+    Duration timeout();
+
+    /** Whether this replica delivers (every replica may: the queue is shared safely). */
+    @WithDefault("true")
+    boolean deliveryEnabled();
+
+    /** How often the queue is polled for due deliveries. */
+    @WithDefault("1s")
+    String pollInterval();
+
+    /** How long finished deliveries stay in the delivery log ({@code SATCHEL_WEBHOOKS_LOG_RETENTION}). */
+    @WithDefault("P7D")
+    Duration logRetention();
+
+    /** Deliveries one replica makes in parallel (each holds a database connection while it runs). */
+    @WithDefault("4")
+    int workers();
   }
 
   /** Storage backends. */

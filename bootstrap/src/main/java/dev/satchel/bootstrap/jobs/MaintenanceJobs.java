@@ -2,6 +2,8 @@ package dev.satchel.bootstrap.jobs;
 
 import dev.satchel.adapters.persistence.lock.PostgresAdvisoryLock;
 import dev.satchel.application.job.PurgeDeadSharesUseCase;
+import dev.satchel.application.job.PurgeOldEventsUseCase;
+import dev.satchel.application.webhook.PurgeWebhookDeliveriesUseCase;
 import dev.satchel.application.job.SweepOrphanBlobsUseCase;
 import dev.satchel.application.upload.ExpireUploadsUseCase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +15,8 @@ import java.util.function.IntSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * The background jobs: purge dead share links, sweep orphan blobs and remove expired resumable uploads. Each run takes a cluster-
+ * The background jobs: purge dead share links, sweep orphan blobs, remove expired resumable uploads, and
+ * purge events past their retention and finished webhook deliveries past theirs. Each run takes a cluster-
  * wide advisory lock, so with several replicas exactly one does the work; each run records its
  * duration and the items it removed, and logs one line.
  */
@@ -22,20 +25,27 @@ public class MaintenanceJobs {
   private static final Logger LOG = Logger.getLogger(MaintenanceJobs.class);
   static final long PURGE_LOCK = 0x5A7C_4E10_0001L;
   static final long SWEEP_LOCK = 0x5A7C_4E10_0002L;
+  static final long EVENTS_LOCK = 0x5A7C_4E10_0003L;
   static final long EXPIRE_UPLOADS_LOCK = 0x5A7C_4E10_0005L;
+  static final long WEBHOOK_LOG_LOCK = 0x5A7C_4E10_0006L;
 
   private final PurgeDeadSharesUseCase purge;
   private final SweepOrphanBlobsUseCase sweep;
   private final ExpireUploadsUseCase expireUploads;
+  private final PurgeOldEventsUseCase purgeEvents;
+  private final PurgeWebhookDeliveriesUseCase purgeDeliveries;
   private final PostgresAdvisoryLock lock;
   private final MeterRegistry metrics;
 
   public MaintenanceJobs(
       PurgeDeadSharesUseCase purge, SweepOrphanBlobsUseCase sweep, ExpireUploadsUseCase expireUploads,
+      PurgeOldEventsUseCase purgeEvents, PurgeWebhookDeliveriesUseCase purgeDeliveries,
       PostgresAdvisoryLock lock, MeterRegistry metrics) {
     this.purge = purge;
     this.sweep = sweep;
     this.expireUploads = expireUploads;
+    this.purgeEvents = purgeEvents;
+    this.purgeDeliveries = purgeDeliveries;
     this.lock = lock;
     this.metrics = metrics;
   }
@@ -61,6 +71,28 @@ public class MaintenanceJobs {
   /** One run removing expired resumable uploads; empty when another replica is running it. */
   public OptionalInt expireUploads() {
     return run("expire-uploads", EXPIRE_UPLOADS_LOCK, expireUploads::expire);
+  }
+
+  @Scheduled(identity = "purge-old-events", every = "${satchel.jobs.purge-interval}", delayed = "2m",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
+  void purgeEventsOnSchedule() {
+    purgeOldEvents();
+  }
+
+  @Scheduled(identity = "purge-webhook-deliveries", every = "${satchel.jobs.purge-interval}", delayed = "3m",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
+  void purgeWebhookDeliveriesOnSchedule() {
+    purgeWebhookDeliveries();
+  }
+
+  /** One run of the webhook delivery log purge; empty when another replica is running it. */
+  public OptionalInt purgeWebhookDeliveries() {
+    return run("purge-webhook-deliveries", WEBHOOK_LOG_LOCK, purgeDeliveries::purge);
+  }
+
+  /** One run of the event retention purge; empty when another replica is running it. */
+  public OptionalInt purgeOldEvents() {
+    return run("purge-old-events", EVENTS_LOCK, purgeEvents::purge);
   }
 
   /** One purge run; empty when another replica is running it. */

@@ -8,6 +8,8 @@ import dev.satchel.adapters.persistence.cache.InMemoryMetadataCache;
 import dev.satchel.adapters.persistence.cache.NoMetadataCache;
 import dev.satchel.adapters.persistence.cache.RedisMetadataCache;
 import dev.satchel.adapters.persistence.cluster.PostgresClusterNotifier;
+import dev.satchel.adapters.persistence.event.PostgresEventOutbox;
+import dev.satchel.adapters.persistence.event.PostgresEventTickets;
 import dev.satchel.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.satchel.adapters.persistence.ratelimit.RedisRateLimiter;
 import dev.satchel.adapters.persistence.redis.RedisGuard;
@@ -26,6 +28,7 @@ import dev.satchel.bootstrap.metrics.MeteredClusterNotifier;
 import dev.satchel.domain.auth.AttemptCounter;
 import dev.satchel.domain.cache.MetadataCache;
 import dev.satchel.domain.cluster.ClusterNotifier;
+import dev.satchel.domain.event.EventTickets;
 import dev.satchel.domain.file.MediaTypeDetector;
 import dev.satchel.domain.ratelimit.RateLimiter;
 import dev.satchel.domain.storage.BlobStorage;
@@ -36,6 +39,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -104,6 +108,19 @@ public class BackendProducers {
     };
   }
 
+  /** The outbox; the stream fan-out subscribes to its commits (see EventFanOut). */
+  @Produces
+  @Singleton
+  PostgresEventOutbox eventOutbox(DataSource dataSource, TransactionSynchronizationRegistry transactions) {
+    return new PostgresEventOutbox(dataSource, transactions);
+  }
+
+  @Produces
+  @Singleton
+  EventTickets eventTickets(DataSource dataSource) {
+    return new PostgresEventTickets(dataSource);
+  }
+
   @Produces
   @Singleton
   MediaTypeDetector mediaTypeDetector() {
@@ -118,8 +135,8 @@ public class BackendProducers {
   }
 
   /**
-   * Messages between replicas over PostgreSQL, which they all share; created only when something
-   * needs it (the memory cache), so other setups open no listening connection.
+   * Messages between replicas over PostgreSQL, which they all share: evictions of the memory cache
+   * and the event relay's "new events" wake-ups.
    */
   @Produces
   @Singleton

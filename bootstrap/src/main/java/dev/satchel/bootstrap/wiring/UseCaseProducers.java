@@ -1,7 +1,13 @@
 package dev.satchel.bootstrap.wiring;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.satchel.adapters.rest.event.EventJson;
+import dev.satchel.adapters.rest.event.EventStreamSettings;
 import dev.satchel.adapters.rest.file.UploadLimits;
 import dev.satchel.adapters.rest.share.ShareSettings;
+import dev.satchel.application.event.EventFanOut;
+import dev.satchel.application.event.EventRecorder;
+import dev.satchel.application.event.EventTicketService;
 import dev.satchel.application.file.DeleteFileService;
 import dev.satchel.application.file.FileIntake;
 import dev.satchel.application.file.DeleteFileUseCase;
@@ -28,6 +34,8 @@ import dev.satchel.application.upload.ResumablePolicy;
 import dev.satchel.application.upload.TerminateUploadService;
 import dev.satchel.application.upload.TerminateUploadUseCase;
 import dev.satchel.application.job.PurgeDeadSharesUseCase;
+import dev.satchel.application.job.PurgeOldEventsService;
+import dev.satchel.application.job.PurgeOldEventsUseCase;
 import dev.satchel.application.job.SweepOrphanBlobsService;
 import dev.satchel.application.job.SweepOrphanBlobsUseCase;
 import dev.satchel.application.security.AdmitRequestService;
@@ -58,6 +66,8 @@ import dev.satchel.bootstrap.metrics.RateLimitMetrics;
 import dev.satchel.domain.auth.AttemptCounter;
 import dev.satchel.domain.auth.TokenIssuer;
 import dev.satchel.domain.cache.MetadataCache;
+import dev.satchel.domain.event.EventOutbox;
+import dev.satchel.domain.event.EventTickets;
 import dev.satchel.domain.file.FileMetadataRepository;
 import dev.satchel.domain.file.MediaTypeDetector;
 import dev.satchel.domain.id.IdGenerator;
@@ -140,8 +150,8 @@ public class UseCaseProducers {
   @Produces
   @Singleton
   FileIntake fileIntake(BlobStorage blobs, FileMetadataRepository files, MediaTypeDetector detector,
-      IdGenerator ids, Clock clock, TransactionBoundary tx, SatchelConfig config) {
-    return new FileIntake(blobs, files, detector, ids, clock, tx, uploadPolicy(config));
+      IdGenerator ids, Clock clock, TransactionBoundary tx, SatchelConfig config, EventRecorder events) {
+    return new FileIntake(blobs, files, detector, ids, clock, tx, uploadPolicy(config), events);
   }
 
   @Produces
@@ -228,16 +238,17 @@ public class UseCaseProducers {
   @Produces
   @Singleton
   DeleteFileUseCase deleteFile(FileMetadataRepository files, ShareLinkRepository shares, BlobStorage blobs,
-      MetadataCache cache, Clock clock, TransactionBoundary tx) {
-    return new DeleteFileService(files, shares, blobs, cache, clock, tx);
+      MetadataCache cache, Clock clock, TransactionBoundary tx, EventRecorder events) {
+    return new DeleteFileService(files, shares, blobs, cache, clock, tx, events);
   }
 
   @Produces
   @Singleton
   ShareFileUseCase shareFile(FileMetadataRepository files, ShareLinkRepository shares, PasswordHasher hasher,
-      IdGenerator ids, SecureRandom random, Clock clock, TransactionBoundary tx, SatchelConfig config) {
+      IdGenerator ids, SecureRandom random, Clock clock, TransactionBoundary tx, SatchelConfig config,
+      EventRecorder events) {
     return new ShareFileService(files, shares, hasher, ids, random, clock, tx,
-        new SharePolicy(config.share().defaultTtl(), config.share().maxTtl()));
+        new SharePolicy(config.share().defaultTtl(), config.share().maxTtl()), events);
   }
 
   @Produces
@@ -248,20 +259,22 @@ public class UseCaseProducers {
 
   @Produces
   @Singleton
-  RevokeShareUseCase revokeShare(ShareLinkRepository shares, MetadataCache cache, Clock clock, TransactionBoundary tx) {
-    return new RevokeShareService(shares, cache, clock, tx);
+  RevokeShareUseCase revokeShare(ShareLinkRepository shares, MetadataCache cache, Clock clock, TransactionBoundary tx,
+      EventRecorder events) {
+    return new RevokeShareService(shares, cache, clock, tx, events);
   }
 
   @Produces
   @Singleton
   OpenSharedFileUseCase openSharedFile(ShareLinkRepository shares, FileMetadataRepository files,
       LiveFileLookup lookup, MetadataCache cache, PasswordHasher hasher, AttemptCounter counter, Clock clock,
-      TransactionBoundary tx, SatchelConfig config, MeterRegistry metrics, ShareGrants grants, DownloadTally tally) {
+      TransactionBoundary tx, SatchelConfig config, MeterRegistry metrics, ShareGrants grants, DownloadTally tally,
+      EventRecorder events) {
     SatchelConfig.Login login = config.login();
     // Link passwords are guessed like account passwords: the same delays, per link and network.
     var limiter = limiter(counter, login, login.freeAttempts());
     return new RateLimitMetrics(metrics).openShared(
-        new OpenSharedFileService(shares, files, lookup, cache, hasher, limiter, clock, tx, grants, tally));
+        new OpenSharedFileService(shares, files, lookup, cache, hasher, limiter, clock, tx, grants, tally, events));
   }
 
   /** This replica's unstored downloads of unlimited links (one per replica, flushed by DownloadCountFlush). */
@@ -274,8 +287,8 @@ public class UseCaseProducers {
   @Produces
   @Singleton
   FlushDownloadCountsUseCase flushDownloadCounts(DownloadTally tally, ShareLinkRepository shares,
-      TransactionBoundary tx) {
-    return new FlushDownloadCountsService(tally, shares, tx);
+      TransactionBoundary tx, EventRecorder events) {
+    return new FlushDownloadCountsService(tally, shares, tx, events);
   }
 
   @Produces
@@ -289,6 +302,44 @@ public class UseCaseProducers {
   PurgeDeadSharesUseCase purgeDeadShares(ShareLinkRepository shares, FileMetadataRepository files, Clock clock,
       SatchelConfig config, TransactionBoundary tx) {
     return new PurgeDeadSharesService(shares, files, clock, config.share().purgeGrace(), tx);
+  }
+
+  @Produces
+  @Singleton
+  EventRecorder eventRecorder(EventOutbox outbox, IdGenerator ids, Clock clock) {
+    return new EventRecorder(outbox, ids, clock);
+  }
+
+  @Produces
+  @Singleton
+  PurgeOldEventsUseCase purgeOldEvents(EventOutbox outbox, EventTickets tickets, Clock clock, SatchelConfig config,
+      TransactionBoundary tx) {
+    return new PurgeOldEventsService(outbox, tickets, clock, config.events().retention(), tx);
+  }
+
+  /** This replica's live event consumers (also the StreamEventsUseCase); EventRelay wakes it. */
+  @Produces
+  @Singleton
+  EventFanOut eventFanOut(EventOutbox outbox, SatchelConfig config) {
+    return new EventFanOut(outbox, config.events().buffer(), config.events().replayPatience());
+  }
+
+  @Produces
+  @Singleton
+  EventTicketService eventTickets(EventTickets tickets, SecureRandom random, Clock clock, TransactionBoundary tx) {
+    return new EventTicketService(tickets, random, clock, tx);
+  }
+
+  @Produces
+  @Singleton
+  EventStreamSettings eventStreamSettings(SatchelConfig config) {
+    return new EventStreamSettings(config.events().heartbeat(), config.events().buffer());
+  }
+
+  @Produces
+  @Singleton
+  EventJson eventJson(ObjectMapper mapper) {
+    return new EventJson(mapper);
   }
 
   @Produces

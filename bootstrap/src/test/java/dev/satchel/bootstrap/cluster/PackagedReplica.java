@@ -6,6 +6,7 @@ import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,6 +69,11 @@ final class PackagedReplica implements AutoCloseable {
             return false;
           }
         });
+  }
+
+  /** Where this instance listens, {@code http://127.0.0.1:<port>}. */
+  URI base() {
+    return URI.create("http://127.0.0.1:" + port);
   }
 
   /** A request to this instance. */

@@ -1,5 +1,6 @@
 package dev.satchel.bootstrap.cluster;
 
+import dev.satchel.application.event.EventRecorder;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,6 +59,7 @@ abstract class ReplicasContract {
   @Inject Clock clock;
   @Inject AttemptCounter attempts;
   @Inject ShareGrants grants;
+  @Inject EventRecorder events;
 
   SecondReplica b;
   String token;
@@ -72,7 +74,7 @@ abstract class ReplicasContract {
   @BeforeEach
   void twoReplicasAndAFileSharedOnA() throws SQLException {
     b = new SecondReplica(
-        new SecondReplica.Ports(files, shares, blobs, tx, hasher, ids, clock, attempts, grants), secondReplicaCache());
+        new SecondReplica.Ports(files, shares, blobs, tx, hasher, ids, clock, attempts, grants, events), secondReplicaCache());
     String email = Api.registerNewUser();
     token = Api.logIn(email);
     owner = new UserId(UUID.fromString(Db.queryString("SELECT id FROM satchel.users WHERE email_normalized = ?", email)));

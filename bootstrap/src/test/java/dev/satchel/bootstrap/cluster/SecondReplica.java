@@ -1,5 +1,6 @@
 package dev.satchel.bootstrap.cluster;
 
+import dev.satchel.application.event.EventRecorder;
 import dev.satchel.application.file.DeleteFileService;
 import dev.satchel.application.file.GetFileService;
 import dev.satchel.application.file.LiveFileLookup;
@@ -42,7 +43,8 @@ final class SecondReplica {
   final OpenSharedFileService openShared;
 
   record Ports(FileMetadataRepository files, ShareLinkRepository shares, BlobStorage blobs, TransactionBoundary tx,
-      PasswordHasher hasher, IdGenerator ids, Clock clock, AttemptCounter attempts, ShareGrants grants) {}
+      PasswordHasher hasher, IdGenerator ids, Clock clock, AttemptCounter attempts, ShareGrants grants,
+      EventRecorder events) {}
 
   SecondReplica(Ports ports, MetadataCache cache) {
     this.cache = cache;
@@ -50,14 +52,15 @@ final class SecondReplica {
     getFile = new GetFileService(lookup);
     readContent = new ReadFileContentService(ports.blobs(), ports.files(), cache, ports.tx());
     shareFile = new ShareFileService(ports.files(), ports.shares(), ports.hasher(), ports.ids(), new SecureRandom(),
-        ports.clock(), ports.tx(), new SharePolicy(Duration.ofDays(7), Duration.ofDays(30)));
+        ports.clock(), ports.tx(), new SharePolicy(Duration.ofDays(7), Duration.ofDays(30)), ports.events());
     listShares = new ListSharesService(lookup, ports.shares(), ports.tx());
-    deleteFile = new DeleteFileService(ports.files(), ports.shares(), ports.blobs(), cache, ports.clock(), ports.tx());
-    revokeShare = new RevokeShareService(ports.shares(), cache, ports.clock(), ports.tx());
+    deleteFile = new DeleteFileService(ports.files(), ports.shares(), ports.blobs(), cache, ports.clock(), ports.tx(),
+        ports.events());
+    revokeShare = new RevokeShareService(ports.shares(), cache, ports.clock(), ports.tx(), ports.events());
     openShared = new OpenSharedFileService(ports.shares(), ports.files(), lookup, cache, ports.hasher(),
         new AttemptLimiter(ports.attempts(),
             new AttemptLimiter.Policy(5, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15))),
-        ports.clock(), ports.tx(), ports.grants(), new DownloadTally(1_000));
+        ports.clock(), ports.tx(), ports.grants(), new DownloadTally(1_000), ports.events());
   }
 
   static OpenShareCommand visit(String token) {

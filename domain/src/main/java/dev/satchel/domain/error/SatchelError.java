@@ -11,7 +11,7 @@ public abstract sealed class SatchelError extends RuntimeException
         FileNotFound, FileTooLarge, QuotaExceeded, UploadIncomplete,
         ShareNotFound, ShareGone, SharePasswordRejected,
         StorageUnavailable, StorageFull, UploadTimedOut, TooManyUploads, UploadCapacityReached,
-        RateLimited, EncryptionKeyUnavailable,
+        RateLimited, EncryptionKeyUnavailable, WebhookNotFound,
         UploadNotFound, UploadOffsetMismatch, UploadBusy, UploadChecksumMismatch {
 
   protected SatchelError(String message) {

@@ -36,9 +36,9 @@ public interface ShareLinkRepository {
    * link's state is not checked (the count is informational), ids without a row are skipped, and
    * a count saturates at {@link Integer#MAX_VALUE}.
    *
-   * @return how many links were updated
+   * @return the updated links with their new counts, in no particular order
    */
-  int addDownloads(Map<ShareId, Long> counts);
+  List<ShareLink> addDownloads(Map<ShareId, Long> counts);
 
   /** Deletes links that expired, were revoked or ran out before {@code cutoff}; returns how many. */
   int purgeDeadBefore(Instant cutoff);

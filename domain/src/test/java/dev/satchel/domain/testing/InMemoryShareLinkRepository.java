@@ -7,6 +7,7 @@ import dev.satchel.domain.share.ShareLinkRepository;
 import dev.satchel.domain.share.ShareTokenHash;
 import dev.satchel.domain.user.UserId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,17 +75,18 @@ public class InMemoryShareLinkRepository implements ShareLinkRepository {
   }
 
   @Override
-  public synchronized int addDownloads(Map<ShareId, Long> counts) {
-    int updated = 0;
+  public synchronized List<ShareLink> addDownloads(Map<ShareId, Long> counts) {
+    List<ShareLink> updated = new ArrayList<>();
     for (Map.Entry<ShareId, Long> entry : counts.entrySet()) {
       ShareLink l = links.get(entry.getKey());
       if (l == null) {
         continue;
       }
       long total = Math.min(Integer.MAX_VALUE, l.downloadCount() + Objects.requireNonNull(entry.getValue()));
-      links.put(l.id(), new ShareLink(l.id(), l.fileId(), l.owner(), l.tokenHash(), l.createdAt(),
-          l.expiresAt(), l.maxDownloads(), (int) total, l.passwordHash(), l.revokedAt()));
-      updated++;
+      ShareLink counted = new ShareLink(l.id(), l.fileId(), l.owner(), l.tokenHash(), l.createdAt(),
+          l.expiresAt(), l.maxDownloads(), (int) total, l.passwordHash(), l.revokedAt());
+      links.put(l.id(), counted);
+      updated.add(counted);
     }
     return updated;
   }

@@ -84,27 +84,30 @@ public class JpaShareLinkRepository implements ShareLinkRepository, PanacheRepos
   }
 
   @Override
-  public int addDownloads(Map<ShareId, Long> counts) {
+  public List<ShareLink> addDownloads(Map<ShareId, Long> counts) {
     if (counts.isEmpty()) {
-      return 0;
+      return List.of();
     }
     // One statement for the whole batch: two parallel arrays, passed as text (UUIDs and numbers
     // only) so no driver-specific array binding is needed; saturating keeps the integer column valid.
     // One order for every replica's flush, so two flushes of the same hot links lock their rows in
-    // the same order and cannot deadlock each other.
+    // the same order and cannot deadlock each other. RETURNING gives the counts this statement
+    // wrote, which another replica's flush may pass a moment later.
     var entries = counts.entrySet().stream()
         .sorted(Map.Entry.comparingByKey(Comparator.comparing(ShareId::value)))
         .toList();
     String ids = entries.stream().map(e -> e.getKey().value().toString()).collect(Collectors.joining(","));
     String added = entries.stream().map(e -> Long.toString(e.getValue())).collect(Collectors.joining(","));
-    return getEntityManager()
+    @SuppressWarnings("unchecked")
+    List<ShareLinkEntity> updated = getEntityManager()
         .createNativeQuery("UPDATE share_links SET download_count ="
             + " CAST(LEAST(CAST(share_links.download_count AS bigint) + v.n, 2147483647) AS integer)"
             + " FROM unnest(CAST(string_to_array(:ids, ',') AS uuid[]), CAST(string_to_array(:added, ',') AS bigint[]))"
-            + " AS v(id, n) WHERE share_links.id = v.id")
+            + " AS v(id, n) WHERE share_links.id = v.id RETURNING share_links.*", ShareLinkEntity.class)
         .setParameter("ids", ids)
         .setParameter("added", added)
-        .executeUpdate();
+        .getResultList();
+    return updated.stream().map(JpaShareLinkRepository::toDomain).toList();
   }
 
   @Override

@@ -27,6 +27,7 @@ import dev.satchel.domain.error.UploadIncomplete;
 import dev.satchel.domain.error.UploadNotFound;
 import dev.satchel.domain.error.UploadOffsetMismatch;
 import dev.satchel.domain.error.UploadTimedOut;
+import dev.satchel.domain.error.WebhookNotFound;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -70,6 +71,7 @@ public class ProblemMapper {
       case QuotaExceeded e -> problem(507, "Insufficient Storage", e, path, "file").build();
       case UploadIncomplete e -> problem(400, "Bad Request", e, path, "file").build();
       case ShareNotFound e -> problem(404, "Not Found", e, path, null).build();
+      case WebhookNotFound e -> problem(404, "Not Found", e, path, null).build();
       case ShareGone e -> problem(410, "Gone", e, path, null).build();
       case SharePasswordRejected e -> problem(401, "Unauthorized", e, path, null)
           .header(HttpHeaders.WWW_AUTHENTICATE, "Share-Password realm=\"satchel\"")

@@ -1,0 +1,55 @@
+package dev.satchel.adapters.rest.event;
+
+import dev.satchel.application.event.StreamEventsUseCase;
+import dev.satchel.domain.user.UserId;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.UserData;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code GET /events/ws}: the caller's events as WebSocket text frames (API.md, "Events"). The
+ * caller was identified before the upgrade by {@link EventSocketUpgradeCheck}; messages from the
+ * client are ignored.
+ */
+@WebSocket(path = "/events/ws", endpointId = EventSocket.ID)
+public class EventSocket {
+  static final String ID = "satchel-events";
+  /** The user id the upgrade check found, handed to the connection. */
+  static final UserData.TypedKey<String> OWNER = UserData.TypedKey.forString("satchel.owner");
+
+  private final StreamEventsUseCase streams;
+  private final EventJson json;
+  private final EventStreamSettings settings;
+  private final EventConnections connections;
+  private final Map<String, SocketStream> open = new ConcurrentHashMap<>();
+
+  public EventSocket(StreamEventsUseCase streams, EventJson json, EventStreamSettings settings,
+      EventConnections connections) {
+    this.streams = streams;
+    this.json = json;
+    this.settings = settings;
+    this.connections = connections;
+  }
+
+  @OnOpen
+  public void opened(WebSocketConnection connection) throws InterruptedException {
+    UserId owner = new UserId(UUID.fromString(connection.userData().get(OWNER)));
+    SocketStream stream = new SocketStream(connection, json, settings.buffer(), connections);
+    open.put(connection.id(), stream);
+    stream.attach(streams.subscribe(owner, Optional.empty(), stream));
+  }
+
+  @OnClose
+  public void closed(WebSocketConnection connection) {
+    SocketStream stream = open.remove(connection.id());
+    if (stream != null) {
+      stream.closed();
+    }
+  }
+}

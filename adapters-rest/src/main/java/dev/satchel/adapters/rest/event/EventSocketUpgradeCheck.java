@@ -1,0 +1,92 @@
+package dev.satchel.adapters.rest.event;
+
+import dev.satchel.adapters.rest.ClientAddress;
+import dev.satchel.application.event.RedeemEventTicketUseCase;
+import dev.satchel.application.security.AdmitRequestCommand;
+import dev.satchel.application.security.AdmitRequestUseCase;
+import dev.satchel.domain.error.RateLimited;
+import dev.satchel.domain.user.UserId;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Decides the {@code /events/ws} upgrade before it happens (RFC 6455 section 4.2.2 lets the
+ * server answer the opening handshake with an HTTP error): a verified Bearer token, or else a
+ * single-use {@code ?ticket=}, names the user; without either the answer is 401. The upgrade then
+ * passes the rate limits like any request, once per connection (429 when refused).
+ */
+@ApplicationScoped
+public class EventSocketUpgradeCheck implements HttpUpgradeCheck {
+  private static final Map<String, List<String>> CHALLENGE = Map.of("WWW-Authenticate", List.of("Bearer"));
+
+  private final RedeemEventTicketUseCase tickets;
+  private final AdmitRequestUseCase admission;
+
+  public EventSocketUpgradeCheck(RedeemEventTicketUseCase tickets, AdmitRequestUseCase admission) {
+    this.tickets = tickets;
+    this.admission = admission;
+  }
+
+  @Override
+  public boolean appliesTo(String endpointId) {
+    return EventSocket.ID.equals(endpointId);
+  }
+
+  @Override
+  public Uni<CheckResult> perform(HttpUpgradeContext context) {
+    String ticket = context.httpRequest().getParam("ticket");
+    Uni<Optional<UserId>> caller = context.httpRequest().getHeader("Authorization") != null || ticket == null
+        ? context.securityIdentity().map(EventSocketUpgradeCheck::userOf)
+            .onFailure().recoverWithItem(Optional.empty())
+        : blocking(() -> tickets.redeem(ticket));
+    String client = ClientAddress.of(context.httpRequest());
+    return caller.flatMap(owner -> {
+      if (owner.isEmpty()) {
+        return CheckResult.rejectUpgrade(401, CHALLENGE);
+      }
+      return blocking(() -> admitted(owner.get(), client)).flatMap(refusal -> {
+        if (refusal.isPresent()) {
+          return CheckResult.rejectUpgrade(429, Map.of("Retry-After",
+              List.of(Long.toString(Math.max(1, refusal.get().retryAfter().toSeconds())))));
+        }
+        context.userData().put(EventSocket.OWNER, owner.get().toString());
+        return CheckResult.permitUpgrade();
+      });
+    });
+  }
+
+  private Optional<RateLimited> admitted(UserId owner, String client) {
+    try {
+      admission.admit(new AdmitRequestCommand(
+          Optional.of(owner.toString()), client, AdmitRequestCommand.Action.OTHER));
+      return Optional.empty();
+    } catch (RateLimited refused) {
+      return Optional.of(refused);
+    }
+  }
+
+  // Ticket redemption and rate limits talk to PostgreSQL or Redis: never on the event loop.
+  private static <T> Uni<T> blocking(Supplier<T> work) {
+    return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+  }
+
+  private static Optional<UserId> userOf(SecurityIdentity identity) {
+    if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new UserId(UUID.fromString(jwt.getSubject())));
+    } catch (RuntimeException notAUser) {
+      return Optional.empty();
+    }
+  }
+}

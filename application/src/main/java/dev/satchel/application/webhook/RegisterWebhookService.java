@@ -1,0 +1,53 @@
+package dev.satchel.application.webhook;
+
+import dev.satchel.domain.id.IdGenerator;
+import dev.satchel.domain.tx.TransactionBoundary;
+import dev.satchel.domain.webhook.DestinationGuard;
+import dev.satchel.domain.webhook.EventFilter;
+import dev.satchel.domain.webhook.Webhook;
+import dev.satchel.domain.webhook.WebhookId;
+import dev.satchel.domain.webhook.WebhookRepository;
+import dev.satchel.domain.webhook.WebhookSecret;
+import dev.satchel.domain.webhook.WebhookUrl;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * Validates the URL's shape and the event names, checks the destination (DNS included) before
+ * any write, then stores the webhook with a fresh 32-byte secret.
+ */
+public final class RegisterWebhookService implements RegisterWebhookUseCase {
+  private final WebhookRepository webhooks;
+  private final DestinationGuard guard;
+  private final IdGenerator ids;
+  private final SecureRandom random;
+  private final Clock clock;
+  private final TransactionBoundary tx;
+  private final Set<String> eventTypes;
+
+  /** @param eventTypes the names a webhook may subscribe to: every event type the outbox writes */
+  public RegisterWebhookService(WebhookRepository webhooks, DestinationGuard guard, IdGenerator ids,
+      SecureRandom random, Clock clock, TransactionBoundary tx, Set<String> eventTypes) {
+    this.webhooks = webhooks;
+    this.guard = guard;
+    this.ids = ids;
+    this.random = random;
+    this.clock = clock;
+    this.tx = tx;
+    this.eventTypes = Set.copyOf(eventTypes);
+  }
+
+  @Override
+  public Webhook register(RegisterWebhookCommand command) {
+    WebhookUrl url = WebhookUrl.parse(command.url());
+    EventFilter events = command.events()
+        .map(names -> EventFilter.parse(names, eventTypes))
+        .orElseGet(EventFilter::all);
+    guard.checkRegistrable(url);
+    Webhook webhook = new Webhook(new WebhookId(ids.newId()), command.caller(), url, events,
+        WebhookSecret.random(random), clock.instant());
+    tx.inTransaction(() -> webhooks.add(webhook));
+    return webhook;
+  }
+}

@@ -1,0 +1,247 @@
+package dev.satchel.bootstrap.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.satchel.application.webhook.DeliverWebhooksService;
+import dev.satchel.application.webhook.FanOutWebhookEventsService;
+import dev.satchel.application.webhook.FanOutWebhookEventsUseCase;
+import dev.satchel.application.webhook.RetrySchedule;
+import dev.satchel.bootstrap.Db;
+import dev.satchel.bootstrap.TestEnvironmentResource;
+import dev.satchel.bootstrap.Uploads;
+import dev.satchel.domain.event.Event;
+import dev.satchel.domain.event.EventId;
+import dev.satchel.domain.event.EventOutbox;
+import dev.satchel.domain.event.EventType;
+import dev.satchel.domain.tx.TransactionBoundary;
+import dev.satchel.domain.user.UserId;
+import dev.satchel.domain.webhook.EventFilter;
+import dev.satchel.domain.webhook.PendingDelivery;
+import dev.satchel.domain.webhook.SendResult;
+import dev.satchel.domain.webhook.Webhook;
+import dev.satchel.domain.webhook.WebhookDeliveries;
+import dev.satchel.domain.webhook.WebhookId;
+import dev.satchel.domain.webhook.WebhookRepository;
+import dev.satchel.domain.webhook.WebhookSecret;
+import dev.satchel.domain.webhook.WebhookSender;
+import dev.satchel.domain.webhook.WebhookUrl;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The delivery queue on PostgreSQL. Workers of several replicas share it without a lock of their
+ * own: a claimed row is skipped by every other transaction, so no attempt is made twice; two
+ * fan-outs queue each outbox event once; the purge keeps what is still being retried. Deliveries are switched off in this profile, so only
+ * the workers built here touch the queue.
+ */
+@QuarkusTest
+@WithTestResource(value = TestEnvironmentResource.class, scope = TestResourceScope.GLOBAL)
+class WebhookQueueTest {
+  @Inject WebhookDeliveries deliveries;
+  @Inject WebhookRepository webhooks;
+  @Inject EventOutbox outbox;
+  @Inject FanOutWebhookEventsUseCase fanOut;
+  @Inject TransactionBoundary tx;
+  @Inject Clock clock;
+
+  private final ExecutorService threads = Executors.newFixedThreadPool(4);
+  private final RetrySchedule schedule = new RetrySchedule(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(1));
+
+  @AfterEach
+  void emptyTheQueueAndStop() throws Exception {
+    // each test sees only its own deliveries
+    try (var connection = Db.connect(); var statement = connection.createStatement()) {
+      statement.execute("DELETE FROM satchel.webhook_deliveries");
+    }
+    threads.shutdownNow();
+  }
+
+  @Test
+  void twoWorkersNeverMakeTheSameAttempt() throws Exception {
+    UserId owner = owner();
+    addWebhook(owner);
+    int events = 40;
+    tx.inTransaction(() -> {
+      for (int i = 0; i < events; i++) {
+        Event event = event(owner);
+        deliveries.enqueue(event, "{\"n\":" + i + "}", clock.instant());
+      }
+    });
+    Map<UUID, AtomicInteger> sends = new ConcurrentHashMap<>();
+    Map<String, AtomicInteger> byWorker = new ConcurrentHashMap<>();
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> workers = new ArrayList<>();
+    for (String name : List.of("replica-a", "replica-b")) {
+      WebhookSender sender = (delivery, timestamp) -> {
+        sends.computeIfAbsent(delivery.eventId(), id -> new AtomicInteger()).incrementAndGet();
+        byWorker.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+        sleep(20); // a receiver's time: both workers are inside attempts at once
+        return SendResult.answered(204, "");
+      };
+      var worker = new DeliverWebhooksService(deliveries, sender, schedule, clock, tx);
+      workers.add(threads.submit(() -> {
+        start.await();
+        int made = 0;
+        while (worker.deliverNext().isPresent()) {
+          made++;
+        }
+        return made;
+      }));
+    }
+    start.countDown();
+    int attempts = 0;
+    for (Future<Integer> worker : workers) {
+      attempts += worker.get(120, TimeUnit.SECONDS);
+    }
+
+    assertThat(attempts).isEqualTo(events);
+    assertThat(sends).hasSize(events);
+    assertThat(sends.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+    assertThat(byWorker.values()).hasSize(2).allSatisfy(count -> assertThat(count.get()).isPositive());
+  }
+
+  @Test
+  void aClaimedDeliveryIsSkippedByOthersAndDueAgainWhenItsWorkerDies() throws Exception {
+    UserId owner = owner();
+    addWebhook(owner);
+    Event event = event(owner);
+    tx.inTransaction(() -> deliveries.enqueue(event, "{}", clock.instant()));
+    CountDownLatch claimed = new CountDownLatch(1);
+    CountDownLatch die = new CountDownLatch(1);
+    Future<?> dying = threads.submit(() -> tx.inTransaction(() -> {
+      Optional<PendingDelivery> mine = claimFor(event);
+      assertThat(mine).isPresent();
+      claimed.countDown();
+      await(die);
+      throw new IllegalStateException("replica crashed mid-delivery");
+    }));
+    assertThat(claimed.await(60, TimeUnit.SECONDS)).isTrue();
+
+    // while the row is held, another transaction does not see it, and does not wait for it either
+    long started = System.nanoTime();
+    assertThat(threads.submit(() -> tx.inTransaction(() -> claimFor(event))).get(60, TimeUnit.SECONDS)).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+
+    die.countDown();
+    assertThat(catching(dying)).isInstanceOf(IllegalStateException.class);
+    // rolled back: due again at once, with no attempt counted
+    Optional<PendingDelivery> again = threads.submit(() -> tx.inTransaction(() -> claimFor(event))).get(60, TimeUnit.SECONDS);
+    assertThat(again).hasValueSatisfying(d -> assertThat(d.attemptsMade()).isZero());
+  }
+
+  @Test
+  void twoReplicasFanningOutAtOnceQueueEachEventOnce() throws Exception {
+    var account = WebhookDeliveryTest.Account.create();
+    UserId owner = new UserId(account.id());
+    addWebhook(owner);
+    int uploads = 6;
+    for (int i = 0; i < uploads; i++) {
+      Uploads.uploadedId(account.token(), "f" + i + ".txt", ("content " + i).getBytes());
+    }
+    CountDownLatch start = new CountDownLatch(1);
+    Callable<Integer> replica = () -> {
+      start.await();
+      int read = 0;
+      for (int round = 0; round < 5; round++) {
+        read += fanOut.fanOut();
+      }
+      return read;
+    };
+    Future<Integer> a = threads.submit(replica);
+    Future<Integer> b = threads.submit(replica);
+    start.countDown();
+    a.get(120, TimeUnit.SECONDS);
+    b.get(120, TimeUnit.SECONDS);
+
+    List<String> queued = Db.queryStrings("SELECT d.event_id::text FROM satchel.webhook_deliveries d"
+        + " JOIN satchel.webhooks w ON w.id = d.webhook_id WHERE w.owner_id = ?::uuid", owner.value().toString());
+    assertThat(queued).hasSize(uploads).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void thePurgeDeletesFinishedDeliveriesAndKeepsPendingOnes() {
+    UserId owner = owner();
+    addWebhook(owner);
+    Event delivered = event(owner);
+    Event pending = event(owner);
+    tx.inTransaction(() -> {
+      deliveries.enqueue(delivered, "{}", clock.instant());
+      deliveries.enqueue(pending, "{}", clock.instant().plusSeconds(3600));
+    });
+    var worker = new DeliverWebhooksService(deliveries, (d, t) -> SendResult.answered(200, "ok"), schedule, clock, tx);
+    assertThat(worker.deliverNext()).isPresent();
+
+    int purged = tx.inTransaction(() -> deliveries.purgeFinishedBefore(clock.instant().plusSeconds(60)));
+
+    assertThat(purged).isEqualTo(1);
+    assertThat(tx.inTransaction(() -> deliveries.claimDue(clock.instant().plusSeconds(7200))))
+        .hasValueSatisfying(d -> assertThat(d.eventId()).isEqualTo(pending.id().value()));
+  }
+
+  private Optional<PendingDelivery> claimFor(Event event) {
+    return deliveries.claimDue(clock.instant()).filter(d -> d.eventId().equals(event.id().value()));
+  }
+
+  private UserId owner() {
+    return new UserId(WebhookDeliveryTest.Account.create().id());
+  }
+
+  private void addWebhook(UserId owner) {
+    tx.inTransaction(() -> webhooks.add(new Webhook(new WebhookId(UUID.randomUUID()), owner,
+        new WebhookUrl("https://93.184.215.14/hook"), EventFilter.all(), WebhookSecret.random(new SecureRandom()),
+        clock.instant().minusSeconds(60))));
+  }
+
+  private Event event(UserId owner) {
+    return new Event(new EventId(UUID.randomUUID()), owner, EventType.FILE_UPLOADED, clock.instant(),
+        Map.of("file_id", UUID.randomUUID().toString()));
+  }
+
+  private static Throwable catching(Future<?> future) throws InterruptedException {
+    try {
+      future.get(60, TimeUnit.SECONDS);
+      return null;
+    } catch (java.util.concurrent.ExecutionException e) {
+      return e.getCause();
+    } catch (java.util.concurrent.TimeoutException e) {
+      return e;
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.satchel.domain.webhook;
+
+import dev.satchel.domain.error.InvalidInput;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identity of a registered webhook. */
+public record WebhookId(UUID value) {
+  public WebhookId {
+    Objects.requireNonNull(value, "value");
+  }
+
+  /** Parses a path parameter; anything but a UUID is {@link InvalidInput} on {@code webhook_id}. */
+  public static WebhookId parse(String raw) {
+    try {
+      return new WebhookId(UUID.fromString(raw));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new InvalidInput("webhook_id", "webhook_id is not a valid UUID.");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return value.toString();
+  }
+}
