@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DataKeyRewrapJob {
   private static final Logger LOG = Logger.getLogger(DataKeyRewrapJob.class);
-  static final long REWRAP_LOCK = 0x5A7C_4E10_0003L;
   private static final int BATCH = 500;
 
   private final EncryptionAtRest encryption;
@@ -46,7 +45,7 @@ public class DataKeyRewrapJob {
     }
     DataKeyRotation rotation = new DataKeyRotation(encryption.keys().get(), encryption.dataKeys());
     try {
-      return lock.runExclusively(REWRAP_LOCK, () -> {
+      return lock.runExclusively(JobLock.REWRAP_DATA_KEYS.key, () -> {
         DataKeyRotation.Result result = rotation.rewrapAll(BATCH);
         LOG.infof("job rewrap-data-keys re-wrapped %d data key(s); %d left under keys not configured",
             result.rewrapped(), result.unavailable());

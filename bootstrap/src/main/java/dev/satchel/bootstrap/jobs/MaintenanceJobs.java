@@ -23,12 +23,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class MaintenanceJobs {
   private static final Logger LOG = Logger.getLogger(MaintenanceJobs.class);
-  static final long PURGE_LOCK = 0x5A7C_4E10_0001L;
-  static final long SWEEP_LOCK = 0x5A7C_4E10_0002L;
-  static final long EVENTS_LOCK = 0x5A7C_4E10_0003L;
-  static final long EXPIRE_UPLOADS_LOCK = 0x5A7C_4E10_0005L;
-  static final long WEBHOOK_LOG_LOCK = 0x5A7C_4E10_0006L;
-
   private final PurgeDeadSharesUseCase purge;
   private final SweepOrphanBlobsUseCase sweep;
   private final ExpireUploadsUseCase expireUploads;
@@ -70,7 +64,7 @@ public class MaintenanceJobs {
 
   /** One run removing expired resumable uploads; empty when another replica is running it. */
   public OptionalInt expireUploads() {
-    return run("expire-uploads", EXPIRE_UPLOADS_LOCK, expireUploads::expire);
+    return run("expire-uploads", JobLock.EXPIRE_UPLOADS, expireUploads::expire);
   }
 
   @Scheduled(identity = "purge-old-events", every = "${satchel.jobs.purge-interval}", delayed = "2m",
@@ -87,29 +81,29 @@ public class MaintenanceJobs {
 
   /** One run of the webhook delivery log purge; empty when another replica is running it. */
   public OptionalInt purgeWebhookDeliveries() {
-    return run("purge-webhook-deliveries", WEBHOOK_LOG_LOCK, purgeDeliveries::purge);
+    return run("purge-webhook-deliveries", JobLock.PURGE_WEBHOOK_DELIVERIES, purgeDeliveries::purge);
   }
 
   /** One run of the event retention purge; empty when another replica is running it. */
   public OptionalInt purgeOldEvents() {
-    return run("purge-old-events", EVENTS_LOCK, purgeEvents::purge);
+    return run("purge-old-events", JobLock.PURGE_OLD_EVENTS, purgeEvents::purge);
   }
 
   /** One purge run; empty when another replica is running it. */
   public OptionalInt purgeDeadShares() {
-    return run("purge-dead-shares", PURGE_LOCK, purge::purge);
+    return run("purge-dead-shares", JobLock.PURGE_DEAD_SHARES, purge::purge);
   }
 
   /** One sweep run; empty when another replica is running it. */
   public OptionalInt sweepOrphanBlobs() {
-    return run("sweep-orphan-blobs", SWEEP_LOCK, sweep::sweep);
+    return run("sweep-orphan-blobs", JobLock.SWEEP_ORPHAN_BLOBS, sweep::sweep);
   }
 
   /** Runs one job under its lock; empty when another replica holds it. */
-  OptionalInt run(String job, long lockKey, IntSupplier work) {
+  OptionalInt run(String job, JobLock jobLock, IntSupplier work) {
     Timer.Sample sample = Timer.start(metrics);
     try {
-      OptionalInt removed = lock.runExclusively(lockKey, work);
+      OptionalInt removed = lock.runExclusively(jobLock.key, work);
       if (removed.isPresent()) {
         long nanos = sample.stop(metrics.timer("satchel.job.duration", "job", job));
         metrics.counter("satchel.job.removed", "job", job).increment(removed.getAsInt());
