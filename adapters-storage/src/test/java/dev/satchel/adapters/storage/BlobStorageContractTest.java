@@ -89,6 +89,38 @@ public abstract class BlobStorageContractTest {
   }
 
   @Test
+  void largeBlobOfKnownLengthRoundTrips() throws Exception {
+    int size = 20 * MIB + 7; // above the S3 multipart threshold: parts sent in parallel
+    StorageKey key = newKey();
+
+    long written = storage().write(key, source(randomBytes(size, 4)), OptionalLong.of(size));
+
+    assertThat(written).isEqualTo(size);
+    try (BlobContent content = storage().read(key, Optional.empty())) {
+      assertThat(content.length()).isEqualTo(size);
+      assertThat(sha256(content.stream())).isEqualTo(sha256(new ByteArrayInputStream(randomBytes(size, 4))));
+    }
+  }
+
+  @Test
+  void blobOfWholePartsRoundTrips() throws Exception {
+    int size = 16 * MIB; // exactly two 8 MiB S3 parts: the read after the last one meets the end
+    StorageKey key = newKey();
+
+    long written = storage().write(key, source(randomBytes(size, 5)), OptionalLong.empty());
+
+    assertThat(written).isEqualTo(size);
+    try (BlobContent content = storage().read(key, Optional.empty())) {
+      assertThat(sha256(content.stream())).isEqualTo(sha256(new ByteArrayInputStream(randomBytes(size, 5))));
+    }
+  }
+
+  @Test
+  void sourceShorterThanItsLargeDeclaredLengthFailsAndLeavesNoBlob() {
+    assertMismatchedLengthLeavesNoBlob(17 * MIB, 18L * MIB);
+  }
+
+  @Test
   void readsRanges() throws IOException {
     byte[] bytes = randomBytes(10_000, 4);
     StorageKey key = newKey();

@@ -1,13 +1,13 @@
 package dev.satchel.application.security;
 
 import dev.satchel.domain.error.RateLimited;
-import dev.satchel.domain.ratelimit.RateLimitDecision;
 import dev.satchel.domain.ratelimit.RateLimitPolicy;
-import dev.satchel.domain.ratelimit.RateLimiter;
 import dev.satchel.domain.ratelimit.RateLimitStatus;
-import java.util.ArrayList;
+import dev.satchel.domain.ratelimit.RateLimiter;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Applies the API-wide limits: the general bucket per user (authenticated) or per client network
@@ -15,6 +15,8 @@ import java.util.Optional;
  * request refused by the general bucket does not touch the extra one.
  */
 public final class AdmitRequestService implements AdmitRequestUseCase {
+  private static final CompletionStage<List<RateLimitStatus>> NONE = CompletableFuture.completedFuture(List.of());
+
   private final RateLimiter limiter;
   private final RateLimits limits;
 
@@ -24,35 +26,42 @@ public final class AdmitRequestService implements AdmitRequestUseCase {
   }
 
   @Override
-  public List<RateLimitStatus> admit(AdmitRequestCommand command) {
+  public CompletionStage<List<RateLimitStatus>> admit(AdmitRequestCommand command) {
     if (limits.allOff()) {
-      return List.of();
+      return NONE;
     }
-    String network = "net:" + ClientNetwork.of(command.clientAddress());
-    String principal = command.userId().map(id -> "user:" + id).orElse(network);
-    List<RateLimitStatus> applied = new ArrayList<>(2);
-    if (command.userId().isPresent()) {
-      take(applied, "authenticated", limits.authenticated(), principal);
-    } else {
-      take(applied, "anonymous", limits.anonymous(), principal);
-    }
-    switch (command.action()) {
-      case UPLOAD -> take(applied, "upload", limits.upload(), principal);
-      case REGISTER -> take(applied, "register", limits.register(), network);
-      case OTHER -> { }
-    }
-    return applied;
+    Optional<String> user = command.userId();
+    // The network is parsed only when a bucket is keyed by it.
+    String principal = user.isPresent() ? "user:" + user.get() : network(command);
+    CompletionStage<List<RateLimitStatus>> general = user.isPresent()
+        ? take(List.of(), "authenticated", limits.authenticated(), principal)
+        : take(List.of(), "anonymous", limits.anonymous(), principal);
+    return switch (command.action()) {
+      case UPLOAD -> limits.upload().isEmpty() ? general
+          : general.thenCompose(applied -> take(applied, "upload", limits.upload(), principal));
+      case REGISTER -> limits.register().isEmpty() ? general
+          : general.thenCompose(applied -> take(applied, "register", limits.register(), network(command)));
+      case OTHER -> general;
+    };
   }
 
-  private void take(List<RateLimitStatus> applied, String name, Optional<RateLimitPolicy> policy, String principal) {
+  private static String network(AdmitRequestCommand command) {
+    return "net:" + ClientNetwork.of(command.clientAddress().get());
+  }
+
+  private CompletionStage<List<RateLimitStatus>> take(
+      List<RateLimitStatus> applied, String name, Optional<RateLimitPolicy> policy, String principal) {
     if (policy.isEmpty()) {
-      return;
+      return CompletableFuture.completedFuture(applied);
     }
-    RateLimitDecision decision = limiter.tryAcquire(name + ":" + principal, policy.get());
-    RateLimitStatus status = new RateLimitStatus(name, decision);
-    applied.add(status);
-    if (!decision.allowed()) {
-      throw new RateLimited(status, applied);
-    }
+    return limiter.acquire(name + ":" + principal, policy.get()).thenApply(decision -> {
+      RateLimitStatus status = new RateLimitStatus(name, decision);
+      // At most the general limit came before this one.
+      List<RateLimitStatus> now = applied.isEmpty() ? List.of(status) : List.of(applied.get(0), status);
+      if (!decision.allowed()) {
+        throw new RateLimited(status, now);
+      }
+      return now;
+    });
   }
 }

@@ -9,6 +9,7 @@ import dev.satchel.application.user.LogInUseCase;
 import dev.satchel.domain.error.RateLimited;
 import dev.satchel.domain.error.TooManyAttempts;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /** Counts requests refused for exceeding a rate limit ({@code satchel_rate_limit_rejections_total}). */
@@ -30,14 +31,12 @@ public final class RateLimitMetrics {
 
   /** Counts API-wide refusals by the limit that refused: authenticated, anonymous, upload, register. */
   public AdmitRequestUseCase admit(AdmitRequestUseCase delegate) {
-    return command -> {
-      try {
-        return delegate.admit(command);
-      } catch (RateLimited e) {
+    return command -> delegate.admit(command).whenComplete((applied, failure) -> {
+      Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+      if (cause instanceof RateLimited e) {
         metrics.counter("satchel.rate.limit.rejections", "limit", e.refused().limit()).increment();
-        throw e;
       }
-    };
+    });
   }
 
   public LogInUseCase logIn(LogInUseCase delegate) {

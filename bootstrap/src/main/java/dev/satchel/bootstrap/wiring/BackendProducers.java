@@ -48,6 +48,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -190,10 +191,11 @@ public class BackendProducers {
 
   @Produces
   @Singleton
-  RateLimiter rateLimiter(SatchelConfig config, Clock clock, Instance<RedisDataSource> redis, Instance<RedisGuard> guard) {
+  RateLimiter rateLimiter(SatchelConfig config, Clock clock, Instance<RedisDataSource> redis, Instance<RedisGuard> guard,
+      @ConfigProperty(name = "quarkus.redis.timeout") Duration redisTimeout) {
     LocalRateLimiter local = new LocalRateLimiter(clock, config.rateLimit().maxLocalBuckets());
     return config.cache().type() == SatchelConfig.CacheType.REDIS
-        ? new RedisRateLimiter(redis.get(), guard.get(), config.cache().keyPrefix(), local)
+        ? new RedisRateLimiter(redis.get(), guard.get(), config.cache().keyPrefix(), local, redisTimeout)
         : local;
   }
 }

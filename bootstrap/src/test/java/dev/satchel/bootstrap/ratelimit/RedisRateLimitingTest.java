@@ -57,7 +57,7 @@ class RedisRateLimitingTest {
 
   private RateLimiter secondReplica() {
     return new RedisRateLimiter(redis, new RedisGuard(Clock.systemUTC(), Duration.ofSeconds(1), (op, e) -> { }),
-        RedisTinyRateLimitsProfile.KEY_PREFIX, new LocalRateLimiter(Clock.systemUTC(), 100));
+        RedisTinyRateLimitsProfile.KEY_PREFIX, new LocalRateLimiter(Clock.systemUTC(), 100), Duration.ofSeconds(1));
   }
 
   @Test

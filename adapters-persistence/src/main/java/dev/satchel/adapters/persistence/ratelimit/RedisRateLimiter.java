@@ -4,8 +4,8 @@ import dev.satchel.adapters.persistence.redis.RedisGuard;
 import dev.satchel.domain.ratelimit.RateLimitDecision;
 import dev.satchel.domain.ratelimit.RateLimitPolicy;
 import dev.satchel.domain.ratelimit.RateLimiter;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.vertx.mutiny.redis.client.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,13 +14,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@link RateLimiter} shared by every replica: one Lua script ({@code token-bucket.lua}) takes a
  * token in one round trip (EVALSHA), atomically, on the Redis server's clock, so replicas with
  * skewed clocks still share one budget. While Redis is unreachable (see {@link RedisGuard}) each
  * replica limits with its own {@code fallback} buckets, and goes back to Redis by itself.
+ *
+ * <p>{@link #acquire} sends the script through the reactive client: no thread waits for the
+ * answer, so the request filter can ask from the event loop and the Vert.x client pipelines the
+ * commands of concurrent requests on its pooled connections. An answer later than {@code timeout}
+ * counts as a Redis failure (the blocking client's {@code quarkus.redis.timeout} does not apply
+ * to the reactive one).
  *
  * <p>Why a script and not Bucket4j's Redis backends: those need the Lettuce, Jedis or Redisson
  * client, while Satchel talks to Redis through the Quarkus (Vert.x) client; a second client would
@@ -30,39 +37,53 @@ public class RedisRateLimiter implements RateLimiter {
   private static final String SCRIPT = load("token-bucket.lua");
   private static final String SHA = sha1(SCRIPT);
 
-  private final RedisDataSource redis;
+  private final ReactiveRedisDataSource redis;
   private final RedisGuard guard;
   private final String prefix;
   private final RateLimiter fallback;
+  private final Duration timeout;
 
-  public RedisRateLimiter(RedisDataSource redis, RedisGuard guard, String prefix, RateLimiter fallback) {
-    this.redis = redis;
+  public RedisRateLimiter(RedisDataSource redis, RedisGuard guard, String prefix, RateLimiter fallback, Duration timeout) {
+    this.redis = redis.getReactive();
     this.guard = guard;
     this.prefix = prefix + "ratelimit:";
     this.fallback = fallback;
+    this.timeout = timeout;
   }
 
   @Override
   public RateLimitDecision tryAcquire(String key, RateLimitPolicy policy) {
-    return guard.read("rate-limit", () -> Optional.of(take(prefix + key, policy)))
-        .orElseGet(() -> fallback.tryAcquire(key, policy));
+    return acquire(key, policy).toCompletableFuture().join();
   }
 
-  private RateLimitDecision take(String redisKey, RateLimitPolicy policy) {
+  /** Never completes exceptionally: a Redis fault or timeout is answered by the fallback. */
+  @Override
+  public CompletionStage<RateLimitDecision> acquire(String key, RateLimitPolicy policy) {
+    if (!guard.available()) {
+      return CompletableFuture.completedFuture(fallback.tryAcquire(key, policy));
+    }
+    String redisKey = prefix + key;
     String capacity = Long.toString(policy.requests());
     String periodMicros = Long.toString(policy.period().toNanos() / 1000);
-    Response answer;
-    try {
-      answer = redis.execute("EVALSHA", SHA, "1", redisKey, capacity, periodMicros);
-    } catch (RuntimeException e) {
-      if (!isNoScript(e)) {
-        throw e;
-      }
-      // First use on this server (or after SCRIPT FLUSH / a restart): send the script once.
-      answer = redis.execute("EVAL", SCRIPT, "1", redisKey, capacity, periodMicros);
+    return redis.execute("EVALSHA", SHA, "1", redisKey, capacity, periodMicros)
+        // First use on this server (or after SCRIPT FLUSH / a restart): send the script once.
+        .onFailure(RedisRateLimiter::isNoScript)
+        .recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "1", redisKey, capacity, periodMicros))
+        .ifNoItem().after(timeout).failWith(() -> new RedisTimeout(timeout))
+        .map(answer -> RateLimitDecision.of(policy, answer.get(0).toLong() == 1, answer.get(1).toLong(),
+            Duration.ofNanos(answer.get(2).toLong() * 1000)))
+        .onFailure().recoverWithItem(failure -> {
+          guard.failed("rate-limit", failure);
+          return fallback.tryAcquire(key, policy);
+        })
+        .subscribeAsCompletionStage();
+  }
+
+  /** Redis did not answer within the configured timeout. */
+  private static final class RedisTimeout extends RuntimeException {
+    RedisTimeout(Duration timeout) {
+      super("no answer from Redis within " + timeout, null, false, false);
     }
-    boolean allowed = answer.get(0).toLong() == 1;
-    return RateLimitDecision.of(policy, allowed, answer.get(1).toLong(), Duration.ofNanos(answer.get(2).toLong() * 1000));
   }
 
   private static boolean isNoScript(Throwable failure) {

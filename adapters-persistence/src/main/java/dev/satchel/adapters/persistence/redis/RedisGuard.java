@@ -67,8 +67,12 @@ public final class RedisGuard {
     }
   }
 
-  private void failed(String operation, RuntimeException cause) {
-    listener.failed(operation, cause);
+  /**
+   * Reports a call that failed outside {@link #read} and {@link #write} (an asynchronous one):
+   * Redis is then skipped for the interval, as after a failed read.
+   */
+  public void failed(String operation, Throwable cause) {
+    listener.failed(operation, cause instanceof RuntimeException e ? e : new IllegalStateException(cause));
     Instant now = clock.instant();
     Instant previous = openUntil.getAndSet(now.plus(retryAfter));
     if (!previous.isAfter(now)) {

@@ -8,11 +8,15 @@ import dev.satchel.domain.ratelimit.RateLimitStatus;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -22,15 +26,17 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * RateLimit header fields on the answer. {@code /q/*} (health, metrics, OpenAPI) are Vert.x routes
  * outside JAX-RS, so they are never limited.
  *
- * <p>It runs on the resource's worker thread (all Satchel resources are blocking), so it may ask
- * for the caller's identity: authentication is lazy, and asking here verifies the bearer token
- * once for the request (the resource reuses the result). A missing or invalid token counts as
- * anonymous; the resource then answers 401 as before. On {@code @Authenticated} resources the
- * security check runs first, so a request without a valid token is answered 401 there and takes
- * no token.
+ * <p>It runs on the event loop, before the hand-off to the resource's worker thread, and never
+ * blocks: a shared (Redis) bucket answers asynchronously while no thread waits for it, and the
+ * request moves on to the worker once admitted. On {@code @Authenticated} resources the security
+ * check has run by then (it precedes non-blocking filters), so a request without a valid token is
+ * answered 401 there and takes no token, and the identity it verified is reused here, not
+ * verified again. A request without an {@code Authorization} header is anonymous without asking
+ * the authentication machinery; a bad token on a public resource counts as anonymous.
  */
 public class RateLimitFilter {
   private static final String STATUSES = RateLimitFilter.class.getName() + ".statuses";
+  private static final Uni<Optional<String>> ANONYMOUS = Uni.createFrom().item(Optional.empty());
 
   private final AdmitRequestUseCase admission;
   private final CurrentIdentityAssociation identities;
@@ -40,13 +46,20 @@ public class RateLimitFilter {
     this.identities = identities;
   }
 
-  @ServerRequestFilter
-  public void limit(ContainerRequestContext request, HttpServerRequest vertx) {
-    List<RateLimitStatus> statuses = admission.admit(new AdmitRequestCommand(
-        userId(), ClientAddress.of(vertx), action(request.getMethod(), request.getUriInfo().getPath())));
-    if (!statuses.isEmpty()) {
-      request.setProperty(STATUSES, statuses);
-    }
+  /** Completes with {@code null} (go on) once admitted, or fails with {@code RateLimited}. */
+  @ServerRequestFilter(nonBlocking = true)
+  public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest vertx) {
+    Action action = action(request.getMethod(), request.getUriInfo().getPath());
+    return userId(vertx)
+        .chain(user -> Uni.createFrom().completionStage(
+            admission.admit(new AdmitRequestCommand(user, () -> ClientAddress.of(vertx), action))))
+        .onFailure(CompletionException.class).transform(Throwable::getCause)
+        .map(statuses -> {
+          if (!statuses.isEmpty()) {
+            request.setProperty(STATUSES, statuses);
+          }
+          return null;
+        });
   }
 
   @ServerResponseFilter
@@ -58,13 +71,16 @@ public class RateLimitFilter {
     }
   }
 
-  private Optional<String> userId() {
-    SecurityIdentity identity;
-    try {
-      identity = identities.getIdentity();
-    } catch (AuthenticationFailedException e) {
-      return Optional.empty();
+  private Uni<Optional<String>> userId(HttpServerRequest vertx) {
+    if (vertx.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+      return ANONYMOUS;
     }
+    return identities.getDeferredIdentity()
+        .onFailure(AuthenticationFailedException.class).recoverWithNull()
+        .map(RateLimitFilter::userId);
+  }
+
+  private static Optional<String> userId(SecurityIdentity identity) {
     if (identity == null || identity.isAnonymous()) {
       return Optional.empty();
     }

@@ -5,7 +5,6 @@ import dev.satchel.domain.ratelimit.RateLimitStatus;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Duration;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * Writes the {@code RateLimit-Policy} and {@code RateLimit} fields of the IETF HTTPAPI draft
@@ -26,12 +25,19 @@ public final class RateLimitHeaders {
     if (statuses.isEmpty()) {
       return;
     }
-    StringJoiner policy = new StringJoiner(", ");
-    StringJoiner state = new StringJoiner(", ");
+    // Written on every limited answer: one builder per field, no intermediate strings.
+    StringBuilder policy = new StringBuilder(48);
+    StringBuilder state = new StringBuilder(48);
     for (RateLimitStatus status : statuses) {
       RateLimitDecision d = status.decision();
-      policy.add("\"" + status.limit() + "\";q=" + d.policy().requests() + ";w=" + d.policy().windowSeconds());
-      state.add("\"" + status.limit() + "\";r=" + d.remaining() + ";t=" + seconds(d.resetAfter()));
+      if (!policy.isEmpty()) {
+        policy.append(", ");
+        state.append(", ");
+      }
+      policy.append('"').append(status.limit()).append("\";q=").append(d.policy().requests())
+          .append(";w=").append(d.policy().windowSeconds());
+      state.append('"').append(status.limit()).append("\";r=").append(d.remaining())
+          .append(";t=").append(seconds(d.resetAfter()));
     }
     headers.putSingle(POLICY, policy.toString());
     headers.putSingle(STATE, state.toString());
