@@ -471,16 +471,20 @@ class Report:
         self.w("## k. Rate limiter cost (issue #14): cached `GET /files/{id}`, limiter on vs off")
         self.w()
         self.w(f"Two Satchel instances on one database, started together: one with `SATCHEL_RATE_LIMIT_AUTHENTICATED` "
-               "and `_ANONYMOUS` at `1000000000/1s` (the limiter runs on every request but never refuses), one with "
+               f"and `_ANONYMOUS` at `{r.get('rl.limit', '?')}` (the limiter runs on every request but never refuses), one with "
                f"both `off`. wrk ({r.get('meta.wrk', '')}) alternates between them for {r.get('rl.rounds', '?')} rounds "
-               "after a warm-up of each, the order flipping every round; ratio = median on ÷ median off. With "
+               "after two alternated warm-ups of each (at least 5 s each: fresh JVMs), the order flipping every round; ratio = median on ÷ median off. With "
                "CACHE_TYPE=redis the buckets live in Redis (one Lua script per request) and the metadata cache too. "
                "Goal: ≥ 0.90× (the limiter takes at most 10 % of the cheapest request's rate).")
         self.w()
         self.table(["Buckets", "on req/s per round", "off req/s per round", "on median", "off median", "Ratio",
                     "Goal", "Verdict", "`RateLimit-Policy` on / off"], rows)
-        if r.get("rl.redis.keys"):
-            self.w(f"Rate-limit keys found in Redis after the Redis rounds: {r.get('rl.redis.keys')} (buckets really in Redis).")
+        if "rl.redis.keys" in r:
+            keys = int(num(r, "rl.redis.keys") or 0)
+            self.w(f"`{{prefix}}ratelimit:*` keys in Redis after the Redis rounds: {keys} "
+                   + ("(the buckets were in Redis)" if keys else "(**none: the limiter did not use Redis**)")
+                   + f"; times the instance fell back to local buckets (`Redis rate-limit failed` in its log, "
+                   f"each followed by 5 s of local buckets): {r.get('rl.redis.fallbacks', '?')}.")
             self.w()
 
     def s3(self):
@@ -501,8 +505,8 @@ class Report:
                "`STORAGE_TYPE=s3` against it; the same 256 MiB random file uploaded with curl `-F` to `POST /upload` "
                f"and with `{r.get('s3up.awscli', 'aws')}` (`aws s3 cp`, default multipart settings: 8 MiB parts, "
                f"10 in parallel) to another bucket of the same endpoint, alternated, median of {r.get('s3up.reps', '?')}. "
-               "Both are answered once S3Proxy has stored the object (its filesystem backend writes files in the "
-               "run dir, on the same disk, without fsync).")
+               "Both are answered once S3Proxy has stored the object (its jclouds filesystem backend writes files "
+               "in the run dir, on the same disk as the other scenarios).")
         self.w()
         self.table(["Path", "Satchel", "Baseline (same run)", "Ratio", "Goal", "Verdict"],
                    [self.ratio_row("`POST /upload` 256 MiB to S3", "MB/s", sat, "`aws s3 cp`", aws, 1.0,
