@@ -338,6 +338,11 @@ scenario_s3() {
 # database (limiter on with a limit nothing reaches, limiter off), wrk alternating between them
 # for RL_ROUNDS rounds (the order flips every round); once with CACHE_TYPE=memory (local buckets),
 # once with CACHE_TYPE=redis (buckets in Redis). Ratio = median on ÷ median off.
+rl_env() { # on|off: the limiter variables of one instance of scenario k
+  if [ "$1" = on ]; then EXTRA_ENV=(SATCHEL_RATE_LIMIT_AUTHENTICATED="$RL_ON" SATCHEL_RATE_LIMIT_ANONYMOUS="$RL_ON")
+  else EXTRA_ENV=(SATCHEL_RATE_LIMIT_AUTHENTICATED=off SATCHEL_RATE_LIMIT_ANONYMOUS=off); fi
+}
+
 scenario_ratelimit() {
   local cache mode round id port2 base_main=$BASE port_main=$PORT on_port off_port
   id=${PEER_META_ID:-${FILE_ID[1MiB]:-}}
@@ -352,18 +357,25 @@ scenario_ratelimit() {
     log "k. rate limiter on vs off, CACHE_TYPE=$cache, $RL_ROUNDS alternated rounds"
     [ "$cache" = redis ] && REDIS_USED=1
     port2=$(free_port)
-    on_port=$port_main off_port=$port2
-    # Instance "on" on the main port, instance "off" on a second port; both started before measuring.
-    EXTRA_ENV=(SATCHEL_RATE_LIMIT_AUTHENTICATED="$RL_ON" SATCHEL_RATE_LIMIT_ANONYMOUS="$RL_ON")
-    if ! start_satchel "$cache" "x-rl-$cache-on"; then rec "rl.$cache.status" "not available: Satchel (on) did not start"; EXTRA_ENV=(); continue; fi
-    local pid_on=$SATCHEL_PID
-    PORT=$off_port BASE=http://127.0.0.1:$off_port
-    EXTRA_ENV=(SATCHEL_RATE_LIMIT_AUTHENTICATED=off SATCHEL_RATE_LIMIT_ANONYMOUS=off)
-    if ! start_satchel "$cache" "x-rl-$cache-off"; then
-      PORT=$port_main BASE=$base_main SATCHEL_PID=$pid_on; stop_satchel
-      rec "rl.$cache.status" "not available: Satchel (off) did not start"; EXTRA_ENV=(); continue
+    # Both instances run before anything is measured: the first on the main port, the second on
+    # another. Which one starts first flips with the cache type (memory: on first; redis: off first),
+    # so the start order cannot favour one mode in both passes.
+    local first=on second=off
+    [ "$cache" = redis ] && first=off second=on
+    if [ "$first" = on ]; then on_port=$port_main off_port=$port2; else on_port=$port2 off_port=$port_main; fi
+    rec "rl.$cache.started_first" "$first"
+    rl_env "$first"
+    if ! start_satchel "$cache" "x-rl-$cache-$first"; then
+      rec "rl.$cache.status" "not available: Satchel ($first) did not start"; EXTRA_ENV=(); continue
     fi
-    SATCHEL2_PID=$SATCHEL_PID SATCHEL_PID=$pid_on
+    local pid_first=$SATCHEL_PID
+    PORT=$port2 BASE=http://127.0.0.1:$port2
+    rl_env "$second"
+    if ! start_satchel "$cache" "x-rl-$cache-$second"; then
+      PORT=$port_main BASE=$base_main SATCHEL_PID=$pid_first; stop_satchel
+      rec "rl.$cache.status" "not available: Satchel ($second) did not start"; EXTRA_ENV=(); continue
+    fi
+    SATCHEL2_PID=$SATCHEL_PID SATCHEL_PID=$pid_first
     PORT=$port_main BASE=$base_main EXTRA_ENV=()
     TOKEN=$(api_login "$UPLOADER_EMAIL"); export BENCH_TOKEN=$TOKEN
     local url_on="http://127.0.0.1:$on_port/files/$id" url_off="http://127.0.0.1:$off_port/files/$id"
