@@ -163,6 +163,14 @@ public class OpenApiConventionsFilter implements OASFilter {
     components.addHeader("Content-Length", header("Bytes in the body", integer("int64").minimum(BigDecimal.ZERO)));
     components.addHeader("Accept-Ranges", header("Single byte ranges are served",
         string(null).enumeration(List.<Object>of("bytes"))));
+    components.addHeader("Tus-Resumable", header("The tus protocol version of the answer (tus 1.0.0 core)",
+        string(null).enumeration(List.<Object>of("1.0.0"))));
+    components.addHeader("Upload-Offset", header("Bytes of the upload durably stored (tus 1.0.0 core)",
+        integer("int64").minimum(BigDecimal.ZERO)));
+    components.addHeader("Upload-Expires", header("When the unfinished upload expires, as an HTTP-date (tus expiration)",
+        string(null).examples(List.<Object>of("Mon, 30 Nov 2026 11:00:00 GMT"))));
+    components.addHeader("Satchel-File-Id", header("The file the finished upload became (GET /files/{file_id})",
+        string("uuid")));
     components.addHeader(RATE_LIMIT_POLICY, header("The rate limits applied to this request, one list item per"
         + " limit: q requests per w seconds (draft-ietf-httpapi-ratelimit-headers-10); absent when limits are off",
         string(null).examples(List.<Object>of("\"authenticated\";q=1200;w=60"))));

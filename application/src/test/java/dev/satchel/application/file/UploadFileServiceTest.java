@@ -292,8 +292,8 @@ class UploadFileServiceTest {
   }
 
   private UploadFileService service(OptionalLong quota, FileMetadataRepository repository, BlobStorage storage) {
-    return new UploadFileService(storage, repository, detector, new SequentialIdGenerator(), clock,
-        new DirectTransactionBoundary(), new UploadPolicy(MAX_BYTES, quota));
+    return new UploadFileService(new FileIntake(storage, repository, detector, new SequentialIdGenerator(), clock,
+        new DirectTransactionBoundary(), new UploadPolicy(MAX_BYTES, quota)));
   }
 
   private UploadFileCommand command(String filename, byte[] content) {

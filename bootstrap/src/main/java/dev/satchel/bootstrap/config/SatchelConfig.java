@@ -107,6 +107,10 @@ public interface SatchelConfig {
     /** Uploads the instance runs at once; beyond, 503. Bounds the memory and files held by uploads. */
     @WithDefault("100")
     int maxConcurrent();
+
+    /** How long an unfinished resumable (tus) upload lives after its creation ({@code SATCHEL_UPLOAD_EXPIRY}). */
+    @WithDefault("P1D")
+    Duration expiry();
   }
 
   /** Share-link policy. */
@@ -180,6 +184,10 @@ public interface SatchelConfig {
 
     @WithDefault("1h")
     String sweepInterval();
+
+    /** How often expired resumable uploads and their staged bytes are removed. */
+    @WithDefault("10m")
+    String expireUploadsInterval();
 
     /** Blobs younger than this are never swept: an upload may still be writing its row. */
     @WithDefault("PT6H")

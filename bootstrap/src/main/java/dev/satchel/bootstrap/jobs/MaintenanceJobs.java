@@ -3,6 +3,7 @@ package dev.satchel.bootstrap.jobs;
 import dev.satchel.adapters.persistence.lock.PostgresAdvisoryLock;
 import dev.satchel.application.job.PurgeDeadSharesUseCase;
 import dev.satchel.application.job.SweepOrphanBlobsUseCase;
+import dev.satchel.application.upload.ExpireUploadsUseCase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
@@ -12,7 +13,7 @@ import java.util.function.IntSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * The background jobs: purge dead share links and sweep orphan blobs. Each run takes a cluster-
+ * The background jobs: purge dead share links, sweep orphan blobs and remove expired resumable uploads. Each run takes a cluster-
  * wide advisory lock, so with several replicas exactly one does the work; each run records its
  * duration and the items it removed, and logs one line.
  */
@@ -21,16 +22,20 @@ public class MaintenanceJobs {
   private static final Logger LOG = Logger.getLogger(MaintenanceJobs.class);
   static final long PURGE_LOCK = 0x5A7C_4E10_0001L;
   static final long SWEEP_LOCK = 0x5A7C_4E10_0002L;
+  static final long EXPIRE_UPLOADS_LOCK = 0x5A7C_4E10_0005L;
 
   private final PurgeDeadSharesUseCase purge;
   private final SweepOrphanBlobsUseCase sweep;
+  private final ExpireUploadsUseCase expireUploads;
   private final PostgresAdvisoryLock lock;
   private final MeterRegistry metrics;
 
   public MaintenanceJobs(
-      PurgeDeadSharesUseCase purge, SweepOrphanBlobsUseCase sweep, PostgresAdvisoryLock lock, MeterRegistry metrics) {
+      PurgeDeadSharesUseCase purge, SweepOrphanBlobsUseCase sweep, ExpireUploadsUseCase expireUploads,
+      PostgresAdvisoryLock lock, MeterRegistry metrics) {
     this.purge = purge;
     this.sweep = sweep;
+    this.expireUploads = expireUploads;
     this.lock = lock;
     this.metrics = metrics;
   }
@@ -45,6 +50,17 @@ public class MaintenanceJobs {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
   void sweepOnSchedule() {
     sweepOrphanBlobs();
+  }
+
+  @Scheduled(identity = "expire-uploads", every = "${satchel.jobs.expire-uploads-interval}", delayed = "2m",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
+  void expireUploadsOnSchedule() {
+    expireUploads();
+  }
+
+  /** One run removing expired resumable uploads; empty when another replica is running it. */
+  public OptionalInt expireUploads() {
+    return run("expire-uploads", EXPIRE_UPLOADS_LOCK, expireUploads::expire);
   }
 
   /** One purge run; empty when another replica is running it. */

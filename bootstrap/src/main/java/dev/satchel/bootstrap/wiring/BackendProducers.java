@@ -16,7 +16,9 @@ import dev.satchel.adapters.storage.crypto.EncryptingBlobStorage;
 import dev.satchel.adapters.storage.crypto.KeyRing;
 import dev.satchel.adapters.storage.crypto.PostgresDataKeyStore;
 import dev.satchel.adapters.storage.local.LocalFileBlobStorage;
+import dev.satchel.adapters.storage.local.LocalFileUploadStaging;
 import dev.satchel.adapters.storage.s3.S3BlobStorage;
+import dev.satchel.adapters.storage.s3.S3UploadStaging;
 import dev.satchel.bootstrap.cache.MeteredMetadataCache;
 import dev.satchel.bootstrap.config.SatchelConfig;
 import dev.satchel.bootstrap.encryption.EncryptionAtRest;
@@ -27,6 +29,7 @@ import dev.satchel.domain.cluster.ClusterNotifier;
 import dev.satchel.domain.file.MediaTypeDetector;
 import dev.satchel.domain.ratelimit.RateLimiter;
 import dev.satchel.domain.storage.BlobStorage;
+import dev.satchel.domain.upload.UploadStaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.inject.Disposes;
@@ -82,6 +85,22 @@ public class BackendProducers {
         }
         yield blobs;
       }
+    };
+  }
+
+  /**
+   * Where unfinished resumable uploads wait, on the configured storage: local files in
+   * {@code <LOCAL_STORAGE_PATH>/.uploads} (beside the shard tree, never a blob key), or S3 multipart
+   * uploads under {@code uploads/} in the bucket. Staged bytes are plaintext even with encryption at
+   * rest on; they are encrypted when the finished upload is stored as its file.
+   */
+  @Produces
+  @Singleton
+  UploadStaging uploadStaging(SatchelConfig config, Instance<S3Client> s3) {
+    SatchelConfig.Storage storage = config.storage();
+    return switch (storage.type()) {
+      case LOCAL -> new LocalFileUploadStaging(storage.local().path().toAbsolutePath().normalize().resolve(".uploads"));
+      case S3 -> new S3UploadStaging(s3.get(), storage.s3().bucket());
     };
   }
 

@@ -3,6 +3,7 @@ package dev.satchel.bootstrap.wiring;
 import dev.satchel.adapters.rest.file.UploadLimits;
 import dev.satchel.adapters.rest.share.ShareSettings;
 import dev.satchel.application.file.DeleteFileService;
+import dev.satchel.application.file.FileIntake;
 import dev.satchel.application.file.DeleteFileUseCase;
 import dev.satchel.application.file.GetFileService;
 import dev.satchel.application.file.GetFileUseCase;
@@ -15,6 +16,17 @@ import dev.satchel.application.file.UploadFileService;
 import dev.satchel.application.file.UploadFileUseCase;
 import dev.satchel.application.file.UploadPolicy;
 import dev.satchel.application.job.PurgeDeadSharesService;
+import dev.satchel.application.upload.CreateUploadService;
+import dev.satchel.application.upload.CreateUploadUseCase;
+import dev.satchel.application.upload.ExpireUploadsService;
+import dev.satchel.application.upload.ExpireUploadsUseCase;
+import dev.satchel.application.upload.GetUploadService;
+import dev.satchel.application.upload.GetUploadUseCase;
+import dev.satchel.application.upload.PatchUploadService;
+import dev.satchel.application.upload.PatchUploadUseCase;
+import dev.satchel.application.upload.ResumablePolicy;
+import dev.satchel.application.upload.TerminateUploadService;
+import dev.satchel.application.upload.TerminateUploadUseCase;
 import dev.satchel.application.job.PurgeDeadSharesUseCase;
 import dev.satchel.application.job.SweepOrphanBlobsService;
 import dev.satchel.application.job.SweepOrphanBlobsUseCase;
@@ -40,6 +52,7 @@ import dev.satchel.application.user.RegisterUserService;
 import dev.satchel.application.user.RegisterUserUseCase;
 import dev.satchel.bootstrap.config.SatchelConfig;
 import dev.satchel.bootstrap.metrics.MeteredDownloads;
+import dev.satchel.bootstrap.metrics.MeteredResumableUploads;
 import dev.satchel.bootstrap.metrics.MeteredUploads;
 import dev.satchel.bootstrap.metrics.RateLimitMetrics;
 import dev.satchel.domain.auth.AttemptCounter;
@@ -54,6 +67,8 @@ import dev.satchel.domain.ratelimit.RateLimiter;
 import dev.satchel.domain.share.ShareLinkRepository;
 import dev.satchel.domain.storage.BlobStorage;
 import dev.satchel.domain.tx.TransactionBoundary;
+import dev.satchel.domain.upload.ResumableUploadRepository;
+import dev.satchel.domain.upload.UploadStaging;
 import dev.satchel.domain.user.PasswordHasher;
 import dev.satchel.domain.user.UserRepository;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -121,11 +136,61 @@ public class UseCaseProducers {
     return new LiveFileLookup(files, cache, tx);
   }
 
+  /** The one path by which bytes become a file: POST /upload and finished resumable uploads. */
   @Produces
   @Singleton
-  UploadFileUseCase uploadFile(BlobStorage blobs, FileMetadataRepository files, MediaTypeDetector detector,
+  FileIntake fileIntake(BlobStorage blobs, FileMetadataRepository files, MediaTypeDetector detector,
+      IdGenerator ids, Clock clock, TransactionBoundary tx, SatchelConfig config) {
+    return new FileIntake(blobs, files, detector, ids, clock, tx, uploadPolicy(config));
+  }
+
+  @Produces
+  @Singleton
+  UploadFileUseCase uploadFile(FileIntake intake, MeterRegistry metrics) {
+    return new MeteredUploads(new UploadFileService(intake), metrics);
+  }
+
+  @Produces
+  @Singleton
+  CreateUploadUseCase createUpload(ResumableUploadRepository uploads, UploadStaging staging, FileIntake intake,
+      IdGenerator ids, Clock clock, TransactionBoundary tx, SatchelConfig config) {
+    return new CreateUploadService(uploads, staging, intake, ids, clock, tx, resumablePolicy(config));
+  }
+
+  @Produces
+  @Singleton
+  PatchUploadUseCase patchUpload(ResumableUploadRepository uploads, UploadStaging staging, FileIntake intake,
       IdGenerator ids, Clock clock, TransactionBoundary tx, SatchelConfig config, MeterRegistry metrics) {
-    return new MeteredUploads(new UploadFileService(blobs, files, detector, ids, clock, tx, uploadPolicy(config)), metrics);
+    return new MeteredResumableUploads(
+        new PatchUploadService(uploads, staging, intake, ids, clock, tx, resumablePolicy(config)), metrics);
+  }
+
+  @Produces
+  @Singleton
+  GetUploadUseCase getUpload(ResumableUploadRepository uploads, Clock clock, TransactionBoundary tx) {
+    return new GetUploadService(uploads, clock, tx);
+  }
+
+  @Produces
+  @Singleton
+  TerminateUploadUseCase terminateUpload(ResumableUploadRepository uploads, UploadStaging staging, IdGenerator ids,
+      Clock clock, TransactionBoundary tx, SatchelConfig config) {
+    return new TerminateUploadService(uploads, staging, ids, clock, tx, resumablePolicy(config));
+  }
+
+  @Produces
+  @Singleton
+  ExpireUploadsUseCase expireUploads(ResumableUploadRepository uploads, UploadStaging staging, IdGenerator ids,
+      Clock clock, TransactionBoundary tx, SatchelConfig config) {
+    return new ExpireUploadsService(uploads, staging, ids, clock, tx, resumablePolicy(config));
+  }
+
+  // A writer renews its lease while bytes arrive; a read may wait up to the read timeout (then
+  // 408), so twice that plus a minute for a slow part upload leaves a live writer its lease, and
+  // a crashed one blocks its upload for no longer.
+  private static ResumablePolicy resumablePolicy(SatchelConfig config) {
+    Duration lease = config.upload().readTimeout().multipliedBy(2).plus(Duration.ofMinutes(1));
+    return new ResumablePolicy(config.upload().expiry(), lease);
   }
 
   @Produces

@@ -16,7 +16,7 @@ final class Tables {
   /** Empties Satchel's tables so a contract test starts from nothing. */
   static void truncate() {
     try {
-      Db.update("TRUNCATE satchel.share_links, satchel.files, satchel.users");
+      Db.update("TRUNCATE satchel.resumable_uploads, satchel.share_links, satchel.files, satchel.users");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -11,7 +11,8 @@ public abstract sealed class SatchelError extends RuntimeException
         FileNotFound, FileTooLarge, QuotaExceeded, UploadIncomplete,
         ShareNotFound, ShareGone, SharePasswordRejected,
         StorageUnavailable, StorageFull, UploadTimedOut, TooManyUploads, UploadCapacityReached,
-        RateLimited, EncryptionKeyUnavailable {
+        RateLimited, EncryptionKeyUnavailable,
+        UploadNotFound, UploadOffsetMismatch, UploadBusy, UploadChecksumMismatch {
 
   protected SatchelError(String message) {
     super(message, null, false, false);

@@ -37,7 +37,11 @@ class SatchelErrorTest {
       new TooManyUploads(8, Duration.ofSeconds(10)),
       new UploadCapacityReached(Duration.ofSeconds(10)),
       rateLimited(),
-      new EncryptionKeyUnavailable());
+      new EncryptionKeyUnavailable(),
+      new UploadNotFound(),
+      new UploadOffsetMismatch(5),
+      new UploadBusy(),
+      new UploadChecksumMismatch());
 
   @Test
   void theListBelowCoversEveryPermittedSubclass() {

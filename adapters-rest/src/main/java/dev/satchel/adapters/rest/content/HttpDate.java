@@ -18,7 +18,7 @@ import java.util.Optional;
  * ({@code Sunday, 06-Nov-94 08:49:37 GMT}) and asctime ({@code Sun Nov  6 08:49:37 1994}).
  * Anything else, including a weekday that contradicts the date, is not a date.
  */
-final class HttpDate {
+public final class HttpDate {
   private static final List<DateTimeFormatter> FORMATS = List.of(
       strict("EEE, dd MMM uuuu HH:mm:ss 'GMT'"),
       // Two-digit years read as 1970-2069: the RFC's "50 years ahead" rule needs a clock, and
@@ -35,7 +35,7 @@ final class HttpDate {
   private HttpDate() {}
 
   /** The IMF-fixdate form, the only one a sender may generate. */
-  static String format(Instant instant) {
+  public static String format(Instant instant) {
     return IMF_FIXDATE.format(instant);
   }
 

@@ -20,8 +20,12 @@ import dev.satchel.domain.error.StorageFull;
 import dev.satchel.domain.error.StorageUnavailable;
 import dev.satchel.domain.error.TooManyAttempts;
 import dev.satchel.domain.error.TooManyUploads;
+import dev.satchel.domain.error.UploadBusy;
+import dev.satchel.domain.error.UploadChecksumMismatch;
 import dev.satchel.domain.error.UploadCapacityReached;
 import dev.satchel.domain.error.UploadIncomplete;
+import dev.satchel.domain.error.UploadNotFound;
+import dev.satchel.domain.error.UploadOffsetMismatch;
 import dev.satchel.domain.error.UploadTimedOut;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -97,6 +101,14 @@ public class ProblemMapper {
         LOG.errorf("encryption key unavailable for the blob at %s", path);
         yield problem(500, "Internal Server Error", e, path, null).build();
       }
+      case UploadNotFound e -> problem(404, "Not Found", e, path, null).build();
+      // tus 1.0.0 core: 409 for a wrong offset; the current one lets the client continue at once.
+      case UploadOffsetMismatch e -> problem(409, "Conflict", e, path, "Upload-Offset")
+          .header("Upload-Offset", e.currentOffset())
+          .build();
+      case UploadBusy e -> problem(409, "Conflict", e, path, null).build();
+      // tus checksum extension: 460 is its own status, outside the IANA registry.
+      case UploadChecksumMismatch e -> problem(460, "Checksum Mismatch", e, path, "Upload-Checksum").build();
     };
   }
 

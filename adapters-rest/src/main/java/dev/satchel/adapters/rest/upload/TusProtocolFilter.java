@@ -1,0 +1,43 @@
+package dev.satchel.adapters.rest.upload;
+
+import dev.satchel.adapters.rest.problem.Problem;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * The version handshake of tus 1.0.0 core, said once for every {@code /uploads} request: each
+ * answer carries {@code Tus-Resumable}, and a request other than OPTIONS without
+ * {@code Tus-Resumable: 1.0.0} is refused with 412 and the versions this server speaks.
+ */
+public class TusProtocolFilter {
+  static final String TUS_RESUMABLE = "Tus-Resumable";
+  static final String TUS_VERSION = "Tus-Version";
+  static final String VERSION = "1.0.0";
+
+  @ServerRequestFilter
+  public Response requireVersion(ContainerRequestContext request) {
+    if (!isTus(request) || "OPTIONS".equals(request.getMethod())
+        || VERSION.equals(request.getHeaderString(TUS_RESUMABLE))) {
+      return null;
+    }
+    Problem problem = Problem.of(412, "Precondition Failed", "tus-version-unsupported",
+        "This server speaks tus " + VERSION + "; send Tus-Resumable: " + VERSION + ".",
+        request.getUriInfo().getRequestUri().getRawPath(), TUS_RESUMABLE);
+    return Response.status(412).type(Problem.MEDIA_TYPE).entity(problem).header(TUS_VERSION, VERSION).build();
+  }
+
+  @ServerResponseFilter
+  public void announceVersion(ContainerRequestContext request, ContainerResponseContext response) {
+    if (isTus(request)) {
+      response.getHeaders().putSingle(TUS_RESUMABLE, VERSION);
+    }
+  }
+
+  private static boolean isTus(ContainerRequestContext request) {
+    String path = request.getUriInfo().getPath();
+    return path.equals("/uploads") || path.startsWith("/uploads/");
+  }
+}
