@@ -399,7 +399,7 @@ class Report:
         rows.append(self.ratio_row("download 256 MiB (`/files/{id}/content`)", "MB/s", dl, "nginx", ng, 0.8))
         self.w("## j. Small files and hot links against peers (issue #13)")
         self.w()
-        self.w(f"Rates: wrk, {r.get('meta.wrk', '')}, on the main instance (CACHE_TYPE=memory, local storage, "
+        self.w(f"Rates: wrk, {r.get('meta.wrk', '')}, on the main instance (CACHE_TYPE={r.get('peers.cache', '?')}, {r.get('meta.storage', '?')} storage, "
                f"rate limits `{r.get('meta.rate_limit', '?')}`), warm; each Satchel row and its baseline measured "
                "back to back in this run. nginx-light (1 worker, sendfile) serves the same random bytes (hard links). "
                "Share rows download one link without `max_downloads`; every request counts a download. Uploads: "
@@ -475,8 +475,9 @@ class Report:
             self.goals.append((f"rate limiter on ≥ 0.9× off, {nice}",
                                rx(q) + (f" ({errs} errors)" if errs else "")
                                + (f"; round ratios vary {spread:.1f}×: inconclusive" if noisy else ""), ok))
-            hdr = "yes" if r.get(f"rl.{c}.header_on") else "no"
-            hdr_off = "yes" if r.get(f"rl.{c}.header_off") else "no"
+            def policy(v):
+                return "yes" if v.lower().startswith("ratelimit-policy") else ("no" if v in ("", "none") else v)
+            hdr, hdr_off = policy(r.get(f"rl.{c}.header_on", "")), policy(r.get(f"rl.{c}.header_off", ""))
             rows.append([nice, ", ".join(f"{v:,.0f}" for v in on), ", ".join(f"{v:,.0f}" for v in off),
                          ", ".join(rx(v) for v in per_round), f(mon, 0), f(moff, 0), rx(q), "≥ 0.9×",
                          f"⚠ {errs} errors" if errs else (f"⚠ inconclusive: round ratios vary {spread:.1f}×" if noisy else verdict(ok)),
