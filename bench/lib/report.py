@@ -119,6 +119,8 @@ class Report:
             dl_rows.append([s, f(c), f(sh), f(ng), rx(qc), rx(qs), verdict(both), errs])
             self.goals.append((f"download {s} ≥ 0.8× nginx (content / share)", f"{rx(qc)} / {rx(qs)}", both))
             self.tp.append((SIZE_MIB[s], up, dd, c, sh, ng))
+        if not up_rows:
+            return
         self.w("## a. Upload throughput (POST /upload vs `dd conv=fsync`)")
         self.w()
         self.w("Median of the repetitions; curl `-F file=@…` `%{time_total}` against `dd if=… of=… bs=1M "
@@ -139,6 +141,8 @@ class Report:
 
     def memory(self):
         r = self.r
+        if "mem.size" not in r:
+            return
         idle = num(r, "mem.idle_kb")
         upk, dlk = num(r, "mem.upload_peak_kb"), num(r, "mem.download_peak_kb")
         qu, qd = ratio(upk, idle), ratio(dlk, idle)
@@ -169,6 +173,8 @@ class Report:
         rows = []
         none_rps = num(r, "get.none.rps")
         self.lat = []
+        if not any(k.startswith("get.") for k in r):
+            return
         for c in CACHES:
             st = r.get(f"get.{c}.status")
             if st is None:
@@ -258,6 +264,8 @@ class Report:
             dd = mbps(b * n, num(r, f"conc.{n}.dd_wall_s")) if b else None
             rows.append([n, f(wall, 2), f(tot), f(dd), rx(ratio(tot, dd)), r.get(f"conc.{n}.errors", "–"),
                          r.get(f"conc.{n}.codes", "–"), f(mib(num(r, f"conc.{n}.peak_kb")))])
+        if not rows:
+            return
         self.w("## f. Concurrent uploads (4 MiB file)")
         self.w()
         self.w(f"N curl uploads started at once (`xargs -P N`); total MB/s = N × 4 MiB / wall time. Baseline: N "
@@ -276,6 +284,8 @@ class Report:
                     out.append(v)
             return out
         s_ms, s_rss = runs("satchel", "ms"), runs("satchel", "rss_kb")
+        if not s_ms and not runs("jweb", "ms"):
+            return
         j_ms, j_rss = runs("jweb", "ms"), runs("jweb", "rss_kb")
         labels = [r.get(f"start.satchel.{i}.label", "") for i in range(1, len(s_ms) + 1)]
         med = lambda xs: statistics.median(xs) if xs else None  # noqa: E731
@@ -305,6 +315,8 @@ class Report:
             errs = sum(int(num(r, f"login.c{c}.{k}") or 0) for k in ("errors_status", "errors_socket"))
             rows.append([c, f(lr), f(num(r, f"login.c{c}.p50_ms"), 1), f(num(r, f"login.c{c}.p99_ms"), 1),
                          f(None if lr is None else lr / 2), f(hr, 0), rx(ratio(lr, hr), 4), errs])
+        if not rows:
+            return
         self.w("## h. Login (Argon2id) vs a trivial endpoint")
         self.w()
         self.w(f"wrk POST /login with a fixed JSON body, {r.get('login.c2.seconds', '?')} s per run after a warm-up; "
@@ -339,6 +351,221 @@ class Report:
         self.w()
         self.table(["Size", "Reps", "upload plain MB/s", "upload encrypted MB/s", "ratio",
                     "download plain MB/s", "download encrypted MB/s", "ratio", "`encrypted` field (plain / enc)"], rows)
+
+    # ---------------------------------------------------------------------------------------
+    def wrk_errors(self, key):
+        r = self.r
+        if f"{key}.rps" not in r:
+            return None
+        return sum(int(num(r, f"{key}.{k}") or 0) for k in ("errors_status", "errors_socket"))
+
+    def ratio_row(self, path, unit, sat, base_name, base, goal, errs=None, goal_text=None):
+        """One row of a peer table; also adds the goal to the summary. errs: Satchel's failed requests."""
+        q = ratio(sat, base)
+        ok = None if q is None else q >= goal
+        verdict_text = verdict(ok)
+        if errs:
+            verdict_text = f"⚠ {errs} failed requests (not comparable)"
+            ok = None
+        label = goal_text or f"{path} ≥ {goal}× {base_name}"
+        self.goals.append((label, rx(q), ok) if not errs else (label, f"{rx(q)} with {errs} errors", None))
+        return [path, f"{f(sat, 0 if unit == 'req/s' else 1)} {unit}" if sat is not None else "–",
+                f"{base_name} {f(base, 0 if unit == 'req/s' else 1)} {unit}" if base is not None else f"{base_name} –",
+                rx(q), f"≥ {goal}×", verdict_text]
+
+    def peers(self):
+        r = self.r
+        if not any(k.startswith("peers.") for k in r):
+            return
+        rows = []
+        for s, nice in (("64KiB", "64 KiB"), ("1MiB", "1 MiB")):
+            ng = num(r, f"peers.nginx.{s}.rps")
+            rows.append(self.ratio_row(f"`GET /files/{{id}}/content`, {nice}", "req/s", num(r, f"peers.content.{s}.rps"),
+                                       "nginx", ng, 0.5, self.wrk_errors(f"peers.content.{s}")))
+            rows.append(self.ratio_row(f"`GET /share/{{token}}` (one unlimited link), {nice}", "req/s",
+                                       num(r, f"peers.share.{s}.rps"), "nginx", ng, 0.5, self.wrk_errors(f"peers.share.{s}")))
+        rows.append(self.ratio_row("`GET /files/{id}` (cached metadata)", "req/s", num(r, "peers.meta.rps"),
+                                   "`/q/health/live`", num(r, "peers.health.rps"), 0.3, self.wrk_errors("peers.meta")))
+        tus_note = "" if r.get("peers.tus_status", "ok") == "ok" else f" ({r.get('peers.tus_status')})"
+        for s, nice in (("64KiB", "64 KiB"), ("1MiB", "1 MiB")):
+            rows.append(self.ratio_row(f"`POST /upload`, {nice}", "req/s", num(r, f"peers.upload.{s}.rps"),
+                                       "tus peer" + tus_note, num(r, f"peers.tus.{s}.rps"), 1.0,
+                                       self.wrk_errors(f"peers.upload.{s}")))
+        b = num(r, "peers.big.bytes")
+        up, cp, tus = (mbps(b, num(r, f"peers.big.{k}_s")) for k in ("upload", "cp", "tus"))
+        dl, ng = mbps(b, num(r, "peers.big.download_s")), mbps(b, num(r, "peers.big.nginx_s"))
+        rows.append(self.ratio_row("`POST /upload`, 256 MiB", "MB/s", up, "`cp`+`sync`", cp, 0.7))
+        rows.append(self.ratio_row("`POST /upload`, 256 MiB", "MB/s", up, "tus peer" + tus_note, tus, 1.5))
+        rows.append(self.ratio_row("download 256 MiB (`/files/{id}/content`)", "MB/s", dl, "nginx", ng, 0.8))
+        self.w("## j. Small files and hot links against peers (issue #13)")
+        self.w()
+        self.w(f"Rates: wrk, {r.get('meta.wrk', '')}, on the main instance (CACHE_TYPE={r.get('peers.cache', '?')}, {r.get('meta.storage', '?')} storage, "
+               f"rate limits `{r.get('meta.rate_limit', '?')}`), warm; each Satchel row and its baseline measured "
+               "back to back in this run. nginx-light (1 worker, sendfile) serves the same random bytes (hard links). "
+               "Share rows download one link without `max_downloads`; every request counts a download. Uploads: "
+               "Satchel `POST /upload` (multipart, one new file per request) vs the tus peer "
+               f"({r.get('meta.tus_peer', '@tus/server with @tus/file-store')}) driven by wrk as tus "
+               "creation-with-upload (one `POST` carrying the whole file). 256 MiB: median of "
+               f"{r.get('peers.big.reps', '?')} (curl `-F` upload; `cp` then `sync FILE`; tus peer: creation `POST` "
+               "then the whole file in one `PATCH`, curl streaming it; downloads after one warm-up each).")
+        self.w()
+        self.w("**Durability is not equal:** Satchel fsyncs each blob and its directory and commits the row before "
+               "it answers `201`; `@tus/file-store` writes with a plain file stream and never calls fsync, so its "
+               "acknowledged bytes may be in the page cache only. `cp`+`sync FILE` fsyncs the copy (data and "
+               "metadata) but not the directory.")
+        self.w()
+        self.table(["Path", "Satchel", "Baseline (same run)", "Ratio", "Goal", "Verdict"], rows)
+        extra = []
+        for s in ("64KiB", "1MiB"):
+            for k in ("nginx", "content", "share", "upload", "tus"):
+                key = f"peers.{k}.{s}"
+                if f"{key}.rps" in r:
+                    extra.append([f"{k} {s}", r.get(f"{key}.load", "–"), f(num(r, f"{key}.rps"), 0), f(num(r, f"{key}.p50_ms"), 2),
+                                  f(num(r, f"{key}.p99_ms"), 2), r.get(f"{key}.errors_status", "–"),
+                                  r.get(f"{key}.errors_socket", "–"), r.get(f"{key}.codes", "–")])
+        for k in ("meta", "health"):
+            if f"peers.{k}.rps" in r:
+                extra.append([k, r.get(f"peers.{k}.load", "–"), f(num(r, f"peers.{k}.rps"), 0), f(num(r, f"peers.{k}.p50_ms"), 2),
+                              f(num(r, f"peers.{k}.p99_ms"), 2), r.get(f"peers.{k}.errors_status", "–"),
+                              r.get(f"peers.{k}.errors_socket", "–"), "–"])
+        if extra:
+            self.w("wrk details (non-2xx/3xx answers count as status errors):")
+            self.w()
+            self.table(["run", "load (1 min) at start", "req/s", "p50 ms", "p99 ms", "status errors", "socket errors",
+                        "answers by status (uploads)"], extra)
+        counts = [f"{s}: {r[f'peers.{s}.share_count']}" for s in ("64KiB", "1MiB") if f"peers.{s}.share_count" in r]
+        if counts:
+            self.w(f"`download_count` of the share links read right after their runs: {'; '.join(counts)} "
+                   "(unlimited links may lag by a few seconds by design).")
+            self.w()
+        self.w(f"256 MiB transfers: Satchel upload {f(up)} MB/s, `cp`+`sync` {f(cp)} MB/s, tus peer {f(tus)} MB/s; "
+               f"download {f(dl)} MB/s vs nginx {f(ng)} MB/s; failed transfers: {r.get('peers.big.errors', '–')}.")
+        self.w()
+
+    def ratelimit(self):
+        r = self.r
+        if "rl.rounds" not in r:
+            return
+        rows = []
+        for c, nice in (("memory", "local buckets (CACHE_TYPE=memory)"), ("redis", "Redis buckets (CACHE_TYPE=redis)")):
+            st = r.get(f"rl.{c}.status")
+            if st is None:
+                continue
+            if st != "ok":
+                rows.append([nice, st, "–", "–", "–", "–", "–", "≥ 0.9×", "–", "–"])
+                self.goals.append((f"rate limiter on ≥ 0.9× off, {nice}", st.split(":")[0], None))
+                continue
+            pairs = [(num(r, f"rl.{c}.on.{i}.rps"), num(r, f"rl.{c}.off.{i}.rps")) for i in range(1, 20)]
+            pairs = [(a, b) for a, b in pairs if a is not None and b]
+            on, off = [a for a, _ in pairs], [b for _, b in pairs]
+            mon = statistics.median(on) if on else None
+            moff = statistics.median(off) if off else None
+            errs = sum(self.wrk_errors(f"rl.{c}.{m}.{i}") or 0 for m in ("on", "off") for i in range(1, 20))
+            # Each round measures on and off back to back, so their quotient cancels most of the load the
+            # machine had during that round; the verdict uses the median of these per-round ratios.
+            per_round = [a / b for a, b in pairs]
+            q = statistics.median(per_round) if per_round else None
+            ok = None if q is None or errs else q >= 0.9
+            # Per-round ratios that disagree by more than 1.5× (max ÷ min) say the machine, not the
+            # limiter, set the numbers: no verdict then.
+            spread = max(per_round) / min(per_round) if per_round and min(per_round) > 0 else None
+            noisy = spread is not None and spread > 1.5
+            if noisy:
+                ok = None
+            self.goals.append((f"rate limiter on ≥ 0.9× off, {nice}",
+                               rx(q) + (f" ({errs} errors)" if errs else "")
+                               + (f"; round ratios vary {spread:.1f}×: inconclusive" if noisy else ""), ok))
+            def policy(v):
+                return "yes" if v.lower().startswith("ratelimit-policy") else ("no" if v in ("", "none") else v)
+            hdr, hdr_off = policy(r.get(f"rl.{c}.header_on", "")), policy(r.get(f"rl.{c}.header_off", ""))
+            rows.append([nice, ", ".join(f"{v:,.0f}" for v in on), ", ".join(f"{v:,.0f}" for v in off),
+                         ", ".join(rx(v) for v in per_round), f(mon, 0), f(moff, 0), rx(q), "≥ 0.9×",
+                         f"⚠ {errs} errors" if errs else (f"⚠ inconclusive: round ratios vary {spread:.1f}×" if noisy else verdict(ok)),
+                         f"{hdr} / {hdr_off}"])
+        self.w("## k. Rate limiter cost (issue #14): cached `GET /files/{id}`, limiter on vs off")
+        self.w()
+        self.w(f"Two Satchel instances on one database, started together: one with `SATCHEL_RATE_LIMIT_AUTHENTICATED` "
+               f"and `_ANONYMOUS` at `{r.get('rl.limit', '?')}` (the limiter runs on every request but never refuses), one with "
+               f"both `off`. wrk ({r.get('meta.wrk', '')}) alternates between them for {r.get('rl.rounds', '?')} rounds "
+               "after two alternated warm-ups of each (at least 5 s each: fresh JVMs), the order flipping every round; ratio = median of the per-round quotients on ÷ off (each round measures both back to back). With "
+               "CACHE_TYPE=redis the buckets live in Redis (one Lua script per request) and the metadata cache too. "
+               "Goal: ≥ 0.90× (the limiter takes at most 10 % of the cheapest request's rate). When the per-round quotients "
+               "differ by more than 1.5× (max ÷ min), the machine's load, not the limiter, decides the ratio, and no "
+               "verdict is given.")
+        self.w()
+        self.table(["Buckets", "on req/s per round", "off req/s per round", "on ÷ off per round", "on median",
+                    "off median", "Ratio (median of rounds)",
+                    "Goal", "Verdict", "`RateLimit-Policy` on / off"], rows)
+        firsts = [f"{c}: {r[f'rl.{c}.started_first']}" for c in ("memory", "redis") if f"rl.{c}.started_first" in r]
+        if firsts:
+            self.w(f"Instance started first (on the main port): {', '.join(firsts)}; the order flips between the two "
+                   "passes so that start order and port cannot favour one mode in both.")
+            self.w()
+        if "rl.redis.keys" in r:
+            keys = int(num(r, "rl.redis.keys") or 0)
+            self.w(f"`{{prefix}}ratelimit:*` keys in Redis after the Redis rounds: {keys} "
+                   + ("(the buckets were in Redis)" if keys else "(**none: the limiter did not use Redis**)")
+                   + f"; times the instance fell back to local buckets (`Redis rate-limit failed` in its log, "
+                   f"each followed by 5 s of local buckets): {r.get('rl.redis.fallbacks', '?')}.")
+            self.w()
+
+    def s3(self):
+        r = self.r
+        st = r.get("s3up.status")
+        if st is None:
+            return
+        self.w("## l. S3 upload (issue #13): `POST /upload` on STORAGE_TYPE=s3 vs `aws s3 cp`")
+        self.w()
+        if st != "ok":
+            self.w(f"Skipped: {st}.")
+            self.w()
+            self.goals.append(("S3 upload 256 MiB ≥ 1.0× aws s3 cp", st.split(":")[0], None))
+            return
+        b = num(r, "s3up.bytes")
+        sat, aws = mbps(b, num(r, "s3up.satchel_s")), mbps(b, num(r, "s3up.aws_s"))
+        self.w(f"{r.get('s3up.s3proxy', 'S3Proxy')} started by the bench on 127.0.0.1; Satchel restarted with "
+               "`STORAGE_TYPE=s3` against it; the same 256 MiB random file uploaded with curl `-F` to `POST /upload` "
+               f"and with `{r.get('s3up.awscli', 'aws')}` (`aws s3 cp`, default multipart settings: 8 MiB parts, "
+               f"10 in parallel) to another bucket of the same endpoint, alternated, median of {r.get('s3up.reps', '?')}. "
+               "Both are answered once S3Proxy has stored the object (its jclouds filesystem backend writes files "
+               "in the run dir, on the same disk as the other scenarios).")
+        self.w()
+        self.table(["Path", "Satchel", "Baseline (same run)", "Ratio", "Goal", "Verdict"],
+                   [self.ratio_row("`POST /upload` 256 MiB to S3", "MB/s", sat, "`aws s3 cp`", aws, 1.0,
+                                   goal_text="S3 upload 256 MiB ≥ 1.0× aws s3 cp")])
+        self.w(f"Failed transfers: {r.get('s3up.errors', '–')}.")
+        self.w()
+
+    def resumable(self):
+        r = self.r
+        st = r.get("resumable.status")
+        if st is None:
+            return
+        self.w("## m. Resumable upload (issue #16): 256 MiB in 5 MiB tus chunks")
+        self.w()
+        if st != "ok":
+            self.w(f"Skipped: {st}.")
+            self.w()
+            self.goals.append(("resumable 256 MiB upload measured (tracked)", st.split(":")[0], None))
+            return
+        b = num(r, "resumable.bytes")
+        res, post, peer = (mbps(b, num(r, f"resumable.{k}_s")) for k in ("satchel", "post", "peer"))
+        self.w("tus-js-client 4.3.1 on node (`bench/tus-peer/upload.mjs`): creation, then one `PATCH` per "
+               f"{int(num(r, 'resumable.chunk_bytes') or 0) // 1048576} MiB chunk, against Satchel's `/uploads` "
+               "(Bearer token) and against the tus peer (same client, same chunks); `POST /upload` of the same file "
+               f"with curl `-F`; alternated, median of {r.get('resumable.reps', '?')}. Satchel fsyncs every chunk "
+               "before it acknowledges the offset; the tus peer does not fsync. No goal is set (tracked).")
+        self.w()
+        self.table(["Path", "MB/s", "Ratio /uploads ÷ this"], [
+            ["Satchel `/uploads` (tus, 5 MiB chunks)", f(res), "–"],
+            ["Satchel `POST /upload` (one request)", f(post), rx(ratio(res, post))],
+            ["tus peer (tus, 5 MiB chunks)", f(peer), rx(ratio(res, peer))],
+        ])
+        self.goals.append(("resumable 256 MiB: /uploads ÷ POST /upload; ÷ tus peer (tracked)",
+                           f"{rx(ratio(res, post))}; {rx(ratio(res, peer))}", None))
+        self.w(f"Failed transfers: {r.get('resumable.errors', '–')}; the completed upload became a file of "
+               f"{r.get('resumable.file_size', '?')} bytes; `Tus-Extension`: {r.get('resumable.extensions', '?')}.")
+        self.w()
 
     # ---------------------------------------------------------------------------------------
     def plots(self):
@@ -427,6 +654,10 @@ set grid; set key bottom right
         self.startup()
         self.login()
         self.encryption()
+        self.peers()
+        self.ratelimit()
+        self.s3()
+        self.resumable()
         body = self.lines
         self.lines = []
         title = "Satchel benchmark" + (" (--quick run)" if quick else "")

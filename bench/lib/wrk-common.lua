@@ -10,3 +10,24 @@ function bench_done(summary, latency, requests)
     latency:percentile(99) / 1000, latency:percentile(99.9) / 1000, latency.max / 1000,
     e.status, e.connect + e.read + e.write + e.timeout))
 end
+
+-- Opt-in status tally (costs a Lua call per response, so only for low-rate runs such as uploads):
+-- call bench_count_codes() in a script, and done() also prints "WRK_CODES 201=120 429=3".
+local bench_threads = {}
+function bench_count_codes()
+  setup = function(thread) table.insert(bench_threads, thread) end
+  init = function(args) codes = {} end
+  response = function(status, headers, body) codes[status] = (codes[status] or 0) + 1 end
+  done = function(summary, latency, requests)
+    bench_done(summary, latency, requests)
+    local all, keys = {}, {}
+    for _, t in ipairs(bench_threads) do
+      for status, n in pairs(t:get("codes") or {}) do all[status] = (all[status] or 0) + n end
+    end
+    for status in pairs(all) do table.insert(keys, status) end
+    table.sort(keys)
+    local out = {}
+    for _, status in ipairs(keys) do table.insert(out, status .. "=" .. all[status]) end
+    io.write("WRK_CODES " .. table.concat(out, " ") .. "\n")
+  end
+end
