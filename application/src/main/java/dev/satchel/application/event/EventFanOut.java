@@ -83,7 +83,8 @@ public final class EventFanOut implements StreamEventsUseCase {
   }
 
   @Override
-  public EventSubscription subscribe(UserId owner, Optional<EventId> after, EventSink sink) throws InterruptedException {
+  public EventSubscription subscribe(UserId owner, Optional<EventId> after, EventSink sink)
+      throws InterruptedException {
     now();
     if (after.isEmpty()) {
       Consumer consumer = new Consumer(owner, sink, false);
@@ -91,14 +92,15 @@ public final class EventFanOut implements StreamEventsUseCase {
       return consumer;
     }
     EventId first = after.get();
-    return replaying(owner, sink, from -> from == null
+    return replaying(owner, sink, previous -> previous == null
         ? outbox.readAfter(owner, first, PAGE).orElse(List.of())
-        : outbox.readAfter(owner, from.position(), PAGE));
+        : outbox.readAfter(owner, previous.position(), PAGE));
   }
 
   @Override
   public EventSubscription subscribe(UserId owner, OutboxPosition from, EventSink sink) throws InterruptedException {
-    return replaying(owner, sink, last -> outbox.readAfter(owner, last == null ? from : last.position(), PAGE));
+    return replaying(owner, sink,
+        previous -> outbox.readAfter(owner, previous == null ? from : previous.position(), PAGE));
   }
 
   // The first caller fixes where live delivery starts: nothing committed after it is skipped.
