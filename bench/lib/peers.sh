@@ -416,6 +416,9 @@ scenario_ratelimit() {
     if [ "$cache" = redis ] && command -v redis-cli >/dev/null; then
       rec rl.redis.keys "$(timeout 10 redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" --scan --pattern "${REDIS_PREFIX}ratelimit:*" 2>/dev/null | wc -l || true)"
       rec rl.redis.fallbacks "$(grep -c 'Redis rate-limit failed' "$WORK/logs/satchel-x-rl-redis-on.log" 2>/dev/null || true)"
+      # A Redis timeout sends that instance's cache reads to PostgreSQL for 5 s: count them per instance.
+      rec rl.redis.cache_fallbacks_on "$(grep -cE 'Redis (get|set) failed' "$WORK/logs/satchel-x-rl-redis-on.log" 2>/dev/null || true)"
+      rec rl.redis.cache_fallbacks_off "$(grep -cE 'Redis (get|set) failed' "$WORK/logs/satchel-x-rl-redis-off.log" 2>/dev/null || true)"
     fi
     curl -s --max-time 10 "http://127.0.0.1:$on_port/q/metrics" | grep -E '^satchel_rate_limit' | tr '\n' ';' | cut -c1-300 \
       >"$WORK/tmp/rl-metrics.txt" || true
