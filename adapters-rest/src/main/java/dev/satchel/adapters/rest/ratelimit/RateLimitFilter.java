@@ -16,6 +16,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -36,7 +37,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class RateLimitFilter {
   private static final String STATUSES = RateLimitFilter.class.getName() + ".statuses";
-  private static final Uni<Optional<String>> ANONYMOUS = Uni.createFrom().item(Optional.empty());
+  private static final Uni<Response> GO_ON = Uni.createFrom().nullItem();
 
   private final AdmitRequestUseCase admission;
   private final CurrentIdentityAssociation identities;
@@ -50,16 +51,36 @@ public class RateLimitFilter {
   @ServerRequestFilter(nonBlocking = true)
   public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest vertx) {
     Action action = action(request.getMethod(), request.getUriInfo().getPath());
-    return userId(vertx)
-        .chain(user -> Uni.createFrom().completionStage(
-            admission.admit(new AdmitRequestCommand(user, () -> ClientAddress.of(vertx), action))))
+    if (vertx.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+      return admit(request, vertx, Optional.empty(), action);
+    }
+    return identities.getDeferredIdentity()
+        .onFailure(AuthenticationFailedException.class).recoverWithNull()
+        .chain(identity -> admit(request, vertx, userId(identity), action));
+  }
+
+  private Uni<Response> admit(
+      ContainerRequestContext request, HttpServerRequest vertx, Optional<String> user, Action action) {
+    CompletableFuture<List<RateLimitStatus>> admitted = admission
+        .admit(new AdmitRequestCommand(user, () -> ClientAddress.of(vertx), action))
+        .toCompletableFuture();
+    // Local buckets have answered already: no operators to build and subscribe to.
+    if (admitted.isDone() && !admitted.isCompletedExceptionally()) {
+      remember(request, admitted.join());
+      return GO_ON;
+    }
+    return Uni.createFrom().completionStage(admitted)
         .onFailure(CompletionException.class).transform(Throwable::getCause)
         .map(statuses -> {
-          if (!statuses.isEmpty()) {
-            request.setProperty(STATUSES, statuses);
-          }
+          remember(request, statuses);
           return null;
         });
+  }
+
+  private static void remember(ContainerRequestContext request, List<RateLimitStatus> statuses) {
+    if (!statuses.isEmpty()) {
+      request.setProperty(STATUSES, statuses);
+    }
   }
 
   @ServerResponseFilter
@@ -69,15 +90,6 @@ public class RateLimitFilter {
       List<RateLimitStatus> applied = (List<RateLimitStatus>) statuses;
       RateLimitHeaders.write(applied, response.getHeaders());
     }
-  }
-
-  private Uni<Optional<String>> userId(HttpServerRequest vertx) {
-    if (vertx.getHeader(HttpHeaders.AUTHORIZATION) == null) {
-      return ANONYMOUS;
-    }
-    return identities.getDeferredIdentity()
-        .onFailure(AuthenticationFailedException.class).recoverWithNull()
-        .map(RateLimitFilter::userId);
   }
 
   private static Optional<String> userId(SecurityIdentity identity) {

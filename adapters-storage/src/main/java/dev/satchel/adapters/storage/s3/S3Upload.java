@@ -98,7 +98,7 @@ final class S3Upload {
       int filled = PART_SIZE;
       long total = 0;
       while (filled > 0) {
-        sent.add(send(senders, free, uploadId, sent.size() + 1, part, filled));
+        sent.add(sendPart(senders, free, uploadId, sent.size() + 1, part, filled));
         total += filled;
         if (filled < PART_SIZE) {
           break; // a short part was the last one; reading again would only meet the end
@@ -132,7 +132,7 @@ final class S3Upload {
     }
   }
 
-  private Future<CompletedPart> send(
+  private Future<CompletedPart> sendPart(
       ExecutorService senders, BlockingQueue<byte[]> free, String uploadId, int number, byte[] part, int length) {
     return senders.submit(() -> {
       try {
