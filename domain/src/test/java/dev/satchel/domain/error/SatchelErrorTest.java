@@ -37,7 +37,8 @@ class SatchelErrorTest {
       new TooManyUploads(8, Duration.ofSeconds(10)),
       new UploadCapacityReached(Duration.ofSeconds(10)),
       rateLimited(),
-      new EncryptionKeyUnavailable());
+      new EncryptionKeyUnavailable(),
+      new WebhookNotFound());
 
   @Test
   void theListBelowCoversEveryPermittedSubclass() {
