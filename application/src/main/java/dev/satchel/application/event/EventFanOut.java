@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * This replica's side of the event stream: it reads the outbox from where it last stopped (so an
@@ -82,31 +83,52 @@ public final class EventFanOut implements StreamEventsUseCase {
   }
 
   @Override
-  public EventSubscription subscribe(UserId owner, Optional<EventId> after, EventSink sink) throws InterruptedException {
-    started();
-    Consumer consumer = new Consumer(owner, sink, after.isPresent());
-    consumers.computeIfAbsent(owner, o -> ConcurrentHashMap.newKeySet()).add(consumer);
-    if (after.isPresent()) {
-      try {
-        consumer.replay(after.get());
-      } catch (RuntimeException | InterruptedException e) {
-        consumer.close();
-        throw e;
-      }
+  public EventSubscription subscribe(UserId owner, Optional<EventId> after, EventSink sink)
+      throws InterruptedException {
+    now();
+    if (after.isEmpty()) {
+      Consumer consumer = new Consumer(owner, sink, false);
+      consumers.computeIfAbsent(owner, o -> ConcurrentHashMap.newKeySet()).add(consumer);
+      return consumer;
     }
-    return consumer;
+    EventId first = after.get();
+    return replaying(owner, sink, previous -> previous == null
+        ? outbox.readAfter(owner, first, PAGE).orElse(List.of())
+        : outbox.readAfter(owner, previous.position(), PAGE));
   }
 
-  // The first consumer fixes where live delivery starts: nothing committed after it is skipped.
-  private void started() {
+  @Override
+  public EventSubscription subscribe(UserId owner, OutboxPosition from, EventSink sink) throws InterruptedException {
+    return replaying(owner, sink,
+        previous -> outbox.readAfter(owner, previous == null ? from : previous.position(), PAGE));
+  }
+
+  // The first caller fixes where live delivery starts: nothing committed after it is skipped.
+  @Override
+  public OutboxPosition now() {
     reading.lock();
     try {
       if (last == null) {
         last = outbox.head();
       }
+      return last;
     } finally {
       reading.unlock();
     }
+  }
+
+  private EventSubscription replaying(UserId owner, EventSink sink, Function<StoredEvent, List<StoredEvent>> pageAfter)
+      throws InterruptedException {
+    now();
+    Consumer consumer = new Consumer(owner, sink, true);
+    consumers.computeIfAbsent(owner, o -> ConcurrentHashMap.newKeySet()).add(consumer);
+    try {
+      consumer.replay(pageAfter);
+    } catch (RuntimeException | InterruptedException e) {
+      consumer.close();
+      throw e;
+    }
+    return consumer;
   }
 
   /** Consumers connected to this replica now. */
@@ -153,16 +175,17 @@ public final class EventFanOut implements StreamEventsUseCase {
       }
     }
 
-    void replay(EventId after) throws InterruptedException {
-      EventId from = after;
+    /** Sends the pages {@code pageAfter} gives (after nothing, then after each page's last event). */
+    void replay(Function<StoredEvent, List<StoredEvent>> pageAfter) throws InterruptedException {
+      StoredEvent previous = null;
       List<StoredEvent> page;
       do {
-        page = outbox.readAfter(owner, from, PAGE).orElse(List.of());
+        page = pageAfter.apply(previous);
         for (StoredEvent event : page) {
           if (!replayed(event)) {
             return;
           }
-          from = event.event().id();
+          previous = event;
         }
       } while (page.size() == PAGE);
       goLive();

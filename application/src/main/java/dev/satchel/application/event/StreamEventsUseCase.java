@@ -1,6 +1,7 @@
 package dev.satchel.application.event;
 
 import dev.satchel.domain.event.EventId;
+import dev.satchel.domain.event.OutboxPosition;
 import dev.satchel.domain.user.UserId;
 import java.util.Optional;
 
@@ -15,4 +16,14 @@ public interface StreamEventsUseCase {
    * @return the subscription; close it when the connection ends
    */
   EventSubscription subscribe(UserId owner, Optional<EventId> after, EventSink sink) throws InterruptedException;
+
+  /**
+   * Where the stream stands now; a consumer subscribed later {@link #subscribe(UserId,
+   * OutboxPosition, EventSink) from} it misses nothing committed after this call, however late its
+   * connection is set up (a WebSocket is accepted before its endpoint runs).
+   */
+  OutboxPosition now();
+
+  /** Like {@link #subscribe(UserId, Optional, EventSink)}, replaying the owner's events after {@code from}. */
+  EventSubscription subscribe(UserId owner, OutboxPosition from, EventSink sink) throws InterruptedException;
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.satchel.domain.event.Event;
 import dev.satchel.domain.event.EventId;
+import dev.satchel.domain.event.OutboxPosition;
 import dev.satchel.domain.testing.InMemoryEventOutbox;
 import dev.satchel.domain.testing.MutableClock;
 import dev.satchel.domain.testing.SequentialIdGenerator;
@@ -89,6 +90,21 @@ class EventFanOutTest {
 
     List<Event> alices = outbox.all().stream().filter(e -> e.owner().equals(alice)).toList();
     assertThat(back.received).containsExactlyElementsOf(alices.subList(1, alices.size()));
+  }
+
+  @Test
+  void aConsumerSubscribedFromAnEarlierMomentGetsEverythingCommittedSince() throws Exception {
+    uploadBy(alice);
+    OutboxPosition accepted = fanOut.now(); // the WebSocket upgrade is accepted here
+    uploadBy(alice); // the client acts at once; the fan-out passes it with nobody to tell
+    fanOut.deliverNew();
+
+    Recorder late = new Recorder(100);
+    fanOut.subscribe(alice, accepted, late); // the endpoint finally runs
+    uploadBy(alice);
+    fanOut.deliverNew();
+
+    assertThat(late.received).containsExactlyElementsOf(outbox.all().subList(1, 3));
   }
 
   @Test

@@ -61,6 +61,7 @@ class EventStreamsTest {
       assertThat(json.getMap("data")).containsEntry("file_id", fileId).containsEntry("filename", "news.txt")
           .containsEntry("size", 5).containsEntry("content_type", "text/plain");
       assertThat(bobStream.next(QUIET)).isEmpty();
+      assertThat(aliceStream.fieldNames()).containsExactlyInAnyOrder("id", "event", "data");
     }
   }
 

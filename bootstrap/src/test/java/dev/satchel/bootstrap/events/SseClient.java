@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,7 @@ public final class SseClient implements AutoCloseable {
 
   private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
+  private final Set<String> fields = ConcurrentHashMap.newKeySet();
   private final HttpResponse<Stream<String>> response;
   private final Thread reader;
   private volatile boolean ended;
@@ -73,6 +76,11 @@ public final class SseClient implements AutoCloseable {
     return Optional.ofNullable(comments.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
   }
 
+  /** Every field name the stream has used so far. */
+  public Set<String> fieldNames() {
+    return Set.copyOf(fields);
+  }
+
   /** Whether the server ended the stream. */
   public boolean ended() {
     return ended;
@@ -99,6 +107,7 @@ public final class SseClient implements AutoCloseable {
           if (value.startsWith(" ")) {
             value = value.substring(1);
           }
+          fields.add(field);
           switch (field) {
             case "id" -> id = value;
             case "event" -> event = value;

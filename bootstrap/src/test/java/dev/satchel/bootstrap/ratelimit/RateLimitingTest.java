@@ -11,16 +11,26 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.satchel.bootstrap.Api;
+import dev.satchel.bootstrap.Db;
 import dev.satchel.bootstrap.Metrics;
 import dev.satchel.bootstrap.TestEnvironmentResource;
 import dev.satchel.bootstrap.Uploads;
+import dev.satchel.bootstrap.events.SseClient;
+import dev.satchel.bootstrap.events.WsClient;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -153,5 +163,30 @@ class RateLimitingTest {
     return from(network).contentType(ContentType.JSON)
         .body(Map.of("email", "reg-" + UUID.randomUUID() + "@example.com", "password", Api.PASSWORD))
         .when().post("/register");
+  }
+
+  /**
+   * A stream is one request for the limits however long it stays open and however many events
+   * it carries; the WebSocket upgrade is admitted like a request and refused with 429 beyond.
+   */
+  @Test
+  void anEventStreamTakesOneAdmissionPerConnection() throws Exception {
+    String token = newUserToken(freshNetwork());
+    URI base = URI.create("http://127.0.0.1:" + RestAssured.port);
+    try (SseClient stream = SseClient.open(base, token, Optional.empty())) {
+      assertThat(stream.status()).isEqualTo(200);
+      for (int i = 2; i <= GENERAL; i++) {
+        Api.as(token).when().get("/files").then().statusCode(200);
+      }
+      Api.as(token).when().get("/files").then().statusCode(429);
+      assertThat(WsClient.open(base, token, null).status()).isEqualTo(429);
+
+      String owner = JsonPath.from(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+          StandardCharsets.UTF_8)).getString("sub");
+      Db.update("INSERT INTO satchel.events (id, owner_id, type, occurred_at, data) VALUES"
+          + " (gen_random_uuid(), CAST(? AS uuid), 'file.deleted', now(), CAST('{}' AS json))", owner);
+      assertThat(stream.next(Duration.ofSeconds(10))).hasValueSatisfying(
+          event -> assertThat(event.event()).isEqualTo("file.deleted"));
+    }
   }
 }

@@ -34,6 +34,14 @@ public interface EventOutbox {
    */
   Optional<List<StoredEvent>> readAfter(UserId owner, EventId after, int limit);
 
+  /**
+   * Up to {@code limit} of the owner's events after {@code after}, in delivery order, with the
+   * same guarantee as {@link #readAfter(OutboxPosition, int)}.
+   *
+   * @param limit 1 to 10,000
+   */
+  List<StoredEvent> readAfter(UserId owner, OutboxPosition after, int limit);
+
   /** The position of the last readable event, or {@link OutboxPosition#START} when there is none. */
   OutboxPosition head();
 

@@ -1,11 +1,8 @@
 package dev.satchel.domain.event;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.satchel.domain.text.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * A single-use credential for opening the event WebSocket from a browser, which cannot set an
@@ -30,12 +27,7 @@ public record EventTicket(String value) {
 
   /** SHA-256 of the ticket, 64 lower-case hex digits: what the store keeps. */
   public String hash() {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return Sha256.hex(value);
   }
 
   @Override

@@ -1,11 +1,8 @@
 package dev.satchel.domain.share;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.satchel.domain.text.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * The secret part of a public link: 256 bits from a CSPRNG, base64url. It is shown to the owner
@@ -27,12 +24,7 @@ public record ShareToken(String value) {
   }
 
   public ShareTokenHash hash() {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-      return new ShareTokenHash(HexFormat.of().formatHex(digest));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return new ShareTokenHash(Sha256.hex(value));
   }
 
   @Override

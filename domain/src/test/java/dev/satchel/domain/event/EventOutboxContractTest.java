@@ -94,6 +94,9 @@ public abstract class EventOutboxContractTest {
     assertThat(outbox.readAfter(alice, a1.id(), 1)).hasValueSatisfying(
         replay -> assertThat(replay).extracting(StoredEvent::event).containsExactly(a2));
     assertThat(outbox.readAfter(alice, a3.id(), 10)).hasValueSatisfying(replay -> assertThat(replay).isEmpty());
+    OutboxPosition afterA1 = outbox.readAfter(OutboxPosition.START, 1).getFirst().position();
+    assertThat(outbox.readAfter(alice, afterA1, 10)).extracting(StoredEvent::event).containsExactly(a2, a3);
+    assertThat(outbox.readAfter(bob, OutboxPosition.START, 10)).extracting(StoredEvent::event).containsExactly(b1);
   }
 
   @Test

@@ -41,6 +41,14 @@ public final class InMemoryEventOutbox implements EventOutbox {
   }
 
   @Override
+  public synchronized List<StoredEvent> readAfter(UserId owner, OutboxPosition after, int limit) {
+    return events.stream()
+        .filter(e -> e.event().owner().equals(owner) && e.position().isAfter(after))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
   public synchronized OutboxPosition head() {
     return events.isEmpty() ? OutboxPosition.START : events.getLast().position();
   }

@@ -105,9 +105,15 @@ public final class PostgresEventOutbox implements EventOutbox {
       return Optional.empty();
     }
     String[] position = known.getFirst().split(" ");
-    return Optional.of(query("SELECT " + COLUMNS + " FROM events WHERE owner_id = ? AND (transaction_id, position) >"
+    return Optional.of(readAfter(owner, new OutboxPosition(Long.parseLong(position[0]), Long.parseLong(position[1])),
+        bounded));
+  }
+
+  @Override
+  public List<StoredEvent> readAfter(UserId owner, OutboxPosition after, int limit) {
+    return query("SELECT " + COLUMNS + " FROM events WHERE owner_id = ? AND (transaction_id, position) >"
         + " (CAST(CAST(? AS text) AS xid8), ?) AND " + SETTLED + ORDER,
-        owner.value(), position[0], Long.parseLong(position[1]), bounded));
+        owner.value(), Long.toString(after.transaction()), after.sequence(), checked(limit));
   }
 
   @Override

@@ -34,7 +34,25 @@ abstract class BoundedSink implements EventSink {
   /** Closes the connection from this side. */
   abstract void disconnect();
 
-  void attach(EventSubscription subscription) {
+  /**
+   * Subscribes this sink through {@code subscribe} and keeps the subscription for closing; a
+   * failure closes the sink (the connection is counted closed) and is rethrown.
+   */
+  void subscribe(Subscribing subscribe) throws InterruptedException {
+    try {
+      attach(subscribe.with(this));
+    } catch (RuntimeException | InterruptedException e) {
+      closed();
+      throw e;
+    }
+  }
+
+  /** Starts a subscription for a sink (a use-case call that may fail or be interrupted). */
+  interface Subscribing {
+    EventSubscription with(BoundedSink sink) throws InterruptedException;
+  }
+
+  private void attach(EventSubscription subscription) {
     this.subscription = subscription;
     if (closed.get()) {
       subscription.close();

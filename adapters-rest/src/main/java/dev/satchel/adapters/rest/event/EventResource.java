@@ -76,13 +76,15 @@ public class EventResource {
       @Parameter(description = "Resume after this event (sent back by EventSource clients on reconnect)",
           schema = @Schema(type = SchemaType.STRING, format = "uuid"))
       @HeaderParam("Last-Event-ID") String lastEventId,
-      @Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response)
+      @Context SseEventSink events, @Context Sse sse, @Context HttpServerResponse response)
       throws InterruptedException {
     var owner = currentUser.id();
     Optional<EventId> after = parse(lastEventId);
-    SseStream stream = new SseStream(sink, response, sse, json, settings.buffer(), connections);
-    stream.comment("connected"); // sends the headers now, before any event exists
-    stream.attach(streams.subscribe(owner, after, stream));
+    SseStream stream = new SseStream(events, response, sse, json, settings.buffer(), connections);
+    stream.subscribe(sink -> streams.subscribe(owner, after, sink));
+    // Sends the headers now, before any event exists, and only once this stream is subscribed: a
+    // client that acts on seeing them gets the events of what it does.
+    stream.comment("connected");
     heartbeat.add(stream);
   }
 

@@ -1,6 +1,7 @@
 package dev.satchel.adapters.rest.event;
 
 import dev.satchel.application.event.StreamEventsUseCase;
+import dev.satchel.domain.event.OutboxPosition;
 import dev.satchel.domain.user.UserId;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -8,7 +9,6 @@ import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +22,8 @@ public class EventSocket {
   static final String ID = "satchel-events";
   /** The user id the upgrade check found, handed to the connection. */
   static final UserData.TypedKey<String> OWNER = UserData.TypedKey.forString("satchel.owner");
+  /** Where the stream stood when the upgrade was accepted ({@code transaction:sequence}). */
+  static final UserData.TypedKey<String> FROM = UserData.TypedKey.forString("satchel.from");
 
   private final StreamEventsUseCase streams;
   private final EventJson json;
@@ -42,7 +44,11 @@ public class EventSocket {
     UserId owner = new UserId(UUID.fromString(connection.userData().get(OWNER)));
     SocketStream stream = new SocketStream(connection, json, settings.buffer(), connections);
     open.put(connection.id(), stream);
-    stream.attach(streams.subscribe(owner, Optional.empty(), stream));
+    // From where the stream stood at the upgrade: the client may act as soon as it sees the 101,
+    // before this method runs.
+    String[] from = connection.userData().get(FROM).split(":");
+    OutboxPosition position = new OutboxPosition(Long.parseLong(from[0]), Long.parseLong(from[1]));
+    stream.subscribe(sink -> streams.subscribe(owner, position, sink));
   }
 
   @OnClose

@@ -2,6 +2,7 @@ package dev.satchel.adapters.rest.event;
 
 import dev.satchel.adapters.rest.ClientAddress;
 import dev.satchel.application.event.RedeemEventTicketUseCase;
+import dev.satchel.application.event.StreamEventsUseCase;
 import dev.satchel.application.security.AdmitRequestCommand;
 import dev.satchel.application.security.AdmitRequestUseCase;
 import dev.satchel.domain.error.RateLimited;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Decides the {@code /events/ws} upgrade before it happens (RFC 6455 section 4.2.2 lets the
  * server answer the opening handshake with an HTTP error): a verified Bearer token, or else a
  * single-use {@code ?ticket=}, names the user; without either the answer is 401. The upgrade then
- * passes the rate limits like any request, once per connection (429 when refused).
+ * passes the rate limits like any request, once per connection (429 when refused), and the
+ * connection will get every event committed from this moment on.
  */
 @ApplicationScoped
 public class EventSocketUpgradeCheck implements HttpUpgradeCheck {
@@ -30,10 +32,13 @@ public class EventSocketUpgradeCheck implements HttpUpgradeCheck {
 
   private final RedeemEventTicketUseCase tickets;
   private final AdmitRequestUseCase admission;
+  private final StreamEventsUseCase streams;
 
-  public EventSocketUpgradeCheck(RedeemEventTicketUseCase tickets, AdmitRequestUseCase admission) {
+  public EventSocketUpgradeCheck(RedeemEventTicketUseCase tickets, AdmitRequestUseCase admission,
+      StreamEventsUseCase streams) {
     this.tickets = tickets;
     this.admission = admission;
+    this.streams = streams;
   }
 
   @Override
@@ -59,7 +64,10 @@ public class EventSocketUpgradeCheck implements HttpUpgradeCheck {
               List.of(Long.toString(Math.max(1, refusal.get().retryAfter().toSeconds())))));
         }
         context.userData().put(EventSocket.OWNER, owner.get().toString());
-        return CheckResult.permitUpgrade();
+        return blocking(streams::now).flatMap(now -> {
+          context.userData().put(EventSocket.FROM, now.transaction() + ":" + now.sequence());
+          return CheckResult.permitUpgrade();
+        });
       });
     });
   }

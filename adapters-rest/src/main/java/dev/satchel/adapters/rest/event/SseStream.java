@@ -2,7 +2,6 @@ package dev.satchel.adapters.rest.event;
 
 import dev.satchel.domain.event.Event;
 import io.vertx.core.http.HttpServerResponse;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -32,8 +31,7 @@ final class SseStream extends BoundedSink {
     OutboundSseEvent frame = sse.newEventBuilder()
         .id(event.id().toString())
         .name(event.type().wireName())
-        .mediaType(MediaType.TEXT_PLAIN_TYPE)
-        .data(String.class, json.write(event))
+        .data(json.write(event)) // no media type: RESTEasy would add a non-standard content-type field
         .build();
     return sink.send(frame);
   }
