@@ -23,6 +23,9 @@ CREATE TABLE webhook_deliveries (
     attempts        integer       NOT NULL DEFAULT 0 CHECK (attempts >= 0),
     queued_at       timestamptz   NOT NULL,
     next_attempt_at timestamptz,
+    -- the claim of the attempt in flight: set (with next_attempt_at moved to the end of the lease)
+    -- in the short claiming transaction; only the holder of this token may record the attempt
+    claim_token     uuid,
     -- an event queued twice (an at-least-once producer) is delivered once per webhook
     UNIQUE (webhook_id, event_id)
 );

@@ -126,13 +126,22 @@ public final class VertxWebhookSender implements WebhookSender {
       // A status that came in time counts even when the body did not end in time.
       return status.get() >= 0
           ? answered(status.get(), prefix)
-          : SendResult.failed("timed out after " + timeout.toMillis() + " ms");
+          : SendResult.failed(timedOut());
     } catch (InterruptedException e) {
+      // Not the receiver's failure: the caller's transaction rolls back and the delivery stays due.
+      HttpClientRequest open = request.get();
+      if (open != null) {
+        open.reset();
+      }
       Thread.currentThread().interrupt();
-      return SendResult.failed("interrupted");
+      throw new IllegalStateException("delivery interrupted (shutdown)", e);
     } catch (ExecutionException e) {
       return SendResult.failed(describe(e.getCause()));
     }
+  }
+
+  private String timedOut() {
+    return "timed out after " + timeout.toMillis() + " ms";
   }
 
   private static SendResult answered(int status, Buffer prefix) {
@@ -141,8 +150,12 @@ public final class VertxWebhookSender implements WebhookSender {
     }
   }
 
-  /** The failure's kind and message, never a stack trace. */
-  private static String describe(Throwable failure) {
+  /** The failure's kind and message, never a stack trace; every timeout reads the same. */
+  private String describe(Throwable failure) {
+    // Vert.x's own connect and idle timeouts, set to the same bound, may fire before ours.
+    if (failure.getClass().getSimpleName().contains("Timeout")) {
+      return timedOut();
+    }
     String message = failure.getMessage();
     return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }

@@ -188,7 +188,7 @@ class VertxWebhookSenderTest {
 
   private static PendingDelivery pending(WebhookUrl url, WebhookSecret secret, String payload) {
     return new PendingDelivery(UUID.randomUUID(), new WebhookId(UUID.randomUUID()), url, secret, UUID.randomUUID(),
-        "file.uploaded", payload, 0, Instant.now());
+        "file.uploaded", payload, 0, Instant.now(), UUID.randomUUID());
   }
 
   private static void record(HttpExchange exchange) throws IOException {

@@ -7,36 +7,44 @@ import dev.satchel.domain.webhook.SendResult;
 import dev.satchel.domain.webhook.WebhookDeliveries;
 import dev.satchel.domain.webhook.WebhookSender;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One delivery attempt inside one transaction: claim a due row (locked, skipped by every other
- * worker and replica), POST it, record the outcome, commit. The row lock is the only mutual
- * exclusion: a worker that dies mid-attempt rolls back and the row is due again at once, so an
- * event is delivered at least once and never by two workers at the same time. The transaction
- * stays open for the POST, which the sender bounds by its timeout. A 2xx delivers; a 410 gives the
- * delivery up at once; anything else is retried on the {@link RetrySchedule}.
+ * One delivery attempt: claim a due row in a short transaction (picked with {@code FOR UPDATE SKIP
+ * LOCKED}, leased until {@code lease} from now, so no other worker or replica takes it), POST it
+ * with no transaction open, then record the outcome in a second short transaction under the
+ * claim's token. A worker that dies mid-attempt leaves the row due again when the lease ends:
+ * at-least-once, never two workers at once. Holding the row lock through the POST instead was
+ * measured to hold PostgreSQL's oldest-running-transaction horizon for the whole POST (a row lock
+ * assigns a transaction id), which stalls every outbox reader, live streams included, for up to
+ * the timeout. A 2xx delivers; a 410 gives the delivery up at once; anything else is retried on
+ * the {@link RetrySchedule}.
  */
 public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
   private final WebhookDeliveries deliveries;
   private final WebhookSender sender;
   private final RetrySchedule schedule;
+  private final Duration lease;
   private final Clock clock;
   private final TransactionBoundary tx;
 
+  /** @param lease how long a claim keeps a delivery from other workers: longer than any attempt */
   public DeliverWebhooksService(WebhookDeliveries deliveries, WebhookSender sender, RetrySchedule schedule,
-      Clock clock, TransactionBoundary tx) {
+      Duration lease, Clock clock, TransactionBoundary tx) {
     this.deliveries = deliveries;
     this.sender = sender;
     this.schedule = schedule;
+    this.lease = lease;
     this.clock = clock;
     this.tx = tx;
   }
 
   @Override
   public Optional<DeliveryState> deliverNext() {
-    return tx.inTransaction(() -> deliveries.claimDue(clock.instant()).map(this::attempt));
+    Instant now = clock.instant();
+    return tx.inTransaction(() -> deliveries.claimDue(now, now.plus(lease))).map(this::attempt);
   }
 
   private DeliveryState attempt(PendingDelivery delivery) {
@@ -47,7 +55,8 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
         : schedule.after(delivery.nextAttempt(), delivery.queuedAt(), finished);
     DeliveryState state = result.delivered() ? DeliveryState.DELIVERED
         : next.isPresent() ? DeliveryState.RETRYING : DeliveryState.FAILED;
-    deliveries.recordAttempt(delivery, result, finished, state, next);
+    // false: the lease ran out (impossible while lease > timeout) or the webhook is gone; nothing to keep
+    tx.inTransaction(() -> deliveries.recordAttempt(delivery, result, finished, state, next));
     return state;
   }
 

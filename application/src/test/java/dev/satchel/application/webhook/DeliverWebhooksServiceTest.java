@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** What one attempt leaves behind, for each kind of answer. */
 class DeliverWebhooksServiceTest {
+  private static final Duration LEASE = Duration.ofSeconds(40);
   private final MutableClock clock = MutableClock.at("2026-11-29T10:00:00Z");
   private final OneDelivery queue = new OneDelivery();
   private final RetrySchedule schedule = new RetrySchedule(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(1));
@@ -61,19 +62,20 @@ class DeliverWebhooksServiceTest {
   void nothingDueMeansNoAttempt() {
     var service = new DeliverWebhooksService(queue, (d, t) -> {
       throw new AssertionError("no delivery is due");
-    }, schedule, clock, new DirectTransactionBoundary());
+    }, schedule, LEASE, clock, new DirectTransactionBoundary());
     assertThat(service.deliverNext()).isEmpty();
   }
 
   private Optional<DeliveryState> attempt(SendResult result, int attemptsMade) {
     queue.due = Optional.of(new PendingDelivery(UUID.randomUUID(), new WebhookId(UUID.randomUUID()),
         new WebhookUrl("https://hooks.example.com/"), WebhookSecret.random(new SecureRandom()), UUID.randomUUID(),
-        "file.uploaded", "{}", attemptsMade, queue.queuedAt == null ? clock.instant() : queue.queuedAt));
+        "file.uploaded", "{}", attemptsMade, queue.queuedAt == null ? clock.instant() : queue.queuedAt,
+        UUID.randomUUID()));
     List<Instant> signedAt = new ArrayList<>();
     var service = new DeliverWebhooksService(queue, (d, t) -> {
       signedAt.add(t);
       return result;
-    }, schedule, clock, new DirectTransactionBoundary());
+    }, schedule, LEASE, clock, new DirectTransactionBoundary());
     Optional<DeliveryState> state = service.deliverNext();
     assertThat(signedAt).containsExactly(clock.instant());
     assertThat(queue.state).isEqualTo(state.orElseThrow());
@@ -88,17 +90,19 @@ class DeliverWebhooksServiceTest {
     Optional<Instant> next;
 
     @Override
-    public Optional<PendingDelivery> claimDue(Instant now) {
+    public Optional<PendingDelivery> claimDue(Instant now, Instant leaseUntil) {
+      assertThat(leaseUntil).isEqualTo(now.plus(LEASE));
       Optional<PendingDelivery> claimed = due;
       due = Optional.empty();
       return claimed;
     }
 
     @Override
-    public void recordAttempt(PendingDelivery delivery, SendResult result, Instant attemptedAt, DeliveryState state,
-        Optional<Instant> nextAttemptAt) {
+    public boolean recordAttempt(PendingDelivery delivery, SendResult result, Instant attemptedAt,
+        DeliveryState state, Optional<Instant> nextAttemptAt) {
       this.state = state;
       this.next = nextAttemptAt;
+      return true;
     }
 
     @Override

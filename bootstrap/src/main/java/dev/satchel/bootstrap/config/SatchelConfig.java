@@ -302,9 +302,9 @@ public interface SatchelConfig {
     @WithDefault("true")
     boolean deliveryEnabled();
 
-    /** How often the queue is polled for due deliveries. */
-    @WithDefault("1s")
-    String pollInterval();
+    /** How often each replica looks for other replicas' new events and for retries come due. */
+    @WithDefault("PT1S")
+    Duration pollInterval();
 
     /** How long finished deliveries stay in the delivery log ({@code SATCHEL_WEBHOOKS_LOG_RETENTION}). */
     @WithDefault("P7D")

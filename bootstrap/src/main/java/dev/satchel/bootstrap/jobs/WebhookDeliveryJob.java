@@ -1,5 +1,6 @@
 package dev.satchel.bootstrap.jobs;
 
+import dev.satchel.adapters.persistence.event.PostgresEventOutbox;
 import dev.satchel.application.webhook.DeliverWebhooksUseCase;
 import dev.satchel.application.webhook.FanOutWebhookEventsService;
 import dev.satchel.application.webhook.FanOutWebhookEventsUseCase;
@@ -7,116 +8,134 @@ import dev.satchel.bootstrap.config.SatchelConfig;
 import dev.satchel.domain.webhook.DeliveryState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Feeds and drains the webhook queue. Each tick first queues the outbox's new events (one replica
- * at a time, by the cursor's row lock), then runs {@code satchel.webhooks.workers} loops in parallel, each
- * making one attempt per transaction until nothing is due. Every replica runs it; the row claims
- * keep them off each other's deliveries. Counts attempts by outcome in
+ * Feeds and drains the webhook queue on this replica, when {@code satchel.webhooks.delivery-enabled}.
+ * One thread queues the outbox's new events (woken by each local commit that appended events, and
+ * every poll interval for the other replicas' events); {@code satchel.webhooks.workers} threads
+ * each make one attempt per transaction, independently, so a receiver that is slow to answer holds
+ * up only its own worker, never the first retry of another delivery. Every replica runs them: the
+ * cursor and the row claims keep the replicas off each other's work. Counts attempts by outcome in
  * {@code satchel.webhook.deliveries{outcome=delivered|retrying|failed|error}}.
  */
 @ApplicationScoped
 public class WebhookDeliveryJob {
   private static final Logger LOG = Logger.getLogger(WebhookDeliveryJob.class);
-  /** Attempts one loop makes per tick at most, so a tick always ends and shutdown is prompt. */
-  static final int MAX_PER_LOOP = 200;
 
   private final FanOutWebhookEventsUseCase fanOut;
   private final DeliverWebhooksUseCase deliver;
+  private final PostgresEventOutbox outbox;
   private final MeterRegistry metrics;
-  private final int workers;
-  private final ExecutorService pool;
+  private final SatchelConfig.Webhooks config;
+  private final Semaphore newEvents = new Semaphore(0);
+  private final Semaphore newDeliveries = new Semaphore(0);
+  private final List<Thread> threads = new ArrayList<>();
+  private volatile boolean running = true;
 
-  public WebhookDeliveryJob(FanOutWebhookEventsUseCase fanOut, DeliverWebhooksUseCase deliver, MeterRegistry metrics,
-      SatchelConfig config) {
+  public WebhookDeliveryJob(FanOutWebhookEventsUseCase fanOut, DeliverWebhooksUseCase deliver,
+      PostgresEventOutbox outbox, MeterRegistry metrics, SatchelConfig config) {
     this.fanOut = fanOut;
     this.deliver = deliver;
+    this.outbox = outbox;
     this.metrics = metrics;
-    this.workers = Math.max(1, config.webhooks().workers());
-    this.pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("webhook-delivery-", 0).daemon().factory());
+    this.config = config.webhooks();
   }
 
-  @Scheduled(identity = "webhook-deliveries", every = "${satchel.webhooks.poll-interval:1s}", delayed = "1s",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WebhookDeliveryDisabled.class)
-  void deliverOnSchedule() {
-    try {
-      queueNewEvents();
-    } catch (RuntimeException e) {
-      LOG.warnf("webhook fan-out failed, retried next tick: %s", e.toString());
+  void start(@Observes StartupEvent started) {
+    if (!config.deliveryEnabled()) {
+      return;
     }
-    deliverDue();
+    outbox.whenCommitted(newEvents::release);
+    threads.add(Thread.ofPlatform().daemon().name("satchel-webhook-fan-out").start(this::fanOutLoop));
+    for (int i = 0; i < Math.max(1, config.workers()); i++) {
+      threads.add(Thread.ofPlatform().daemon().name("satchel-webhook-delivery-" + i).start(this::deliveryLoop));
+    }
+  }
+
+  void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+    running = false;
+    threads.forEach(Thread::interrupt);
+    for (Thread thread : threads) {
+      // an attempt in flight is interrupted and rolled back: it stays due for another replica
+      thread.join(TimeUnit.SECONDS.toMillis(5));
+    }
+  }
+
+  private void fanOutLoop() {
+    while (running) {
+      try {
+        newEvents.tryAcquire(pollMillis(), TimeUnit.MILLISECONDS);
+        newEvents.drainPermits(); // one read covers every wake-up so far
+        if (queueNewEvents() > 0) {
+          newDeliveries.release(config.workers());
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.warnf("webhook fan-out failed, retried at the next wake-up: %s", e.toString());
+      }
+    }
   }
 
   /** Queues deliveries for every event committed since the last run; returns how many events were read. */
-  public int queueNewEvents() {
+  private int queueNewEvents() {
     int read = 0;
     int batch;
     do {
       batch = fanOut.fanOut();
       read += batch;
-    } while (batch == FanOutWebhookEventsService.BATCH);
+    } while (batch == FanOutWebhookEventsService.BATCH && running);
     return read;
   }
 
-  /** One tick: every worker loop until the queue has nothing due; returns the attempts made. */
-  public int deliverDue() {
-    List<Future<Integer>> loops = new ArrayList<>();
-    for (int i = 0; i < workers; i++) {
-      loops.add(pool.submit(this::loop));
-    }
-    int attempts = 0;
-    for (Future<Integer> loop : loops) {
+  private void deliveryLoop() {
+    while (running) {
       try {
-        attempts += loop.get();
-      } catch (ExecutionException e) {
-        LOG.warnf(e.getCause(), "webhook delivery loop failed");
+        Optional<DeliveryState> outcome = deliver.deliverNext();
+        if (outcome.isPresent()) {
+          count(outcome.get().name().toLowerCase(Locale.ROOT));
+        } else {
+          // nothing due: wait for new deliveries or for retries to come due
+          newDeliveries.tryAcquire(pollMillis(), TimeUnit.MILLISECONDS);
+        }
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    return attempts;
-  }
-
-  private int loop() {
-    int attempts = 0;
-    while (attempts < MAX_PER_LOOP) {
-      Optional<DeliveryState> outcome;
-      try {
-        outcome = deliver.deliverNext();
+        return;
       } catch (RuntimeException e) {
-        // The database is unreachable or the attempt could not be recorded: it rolled back and
-        // stays due; the next tick tries again.
+        if (!running) {
+          return;
+        }
+        // The attempt could not be recorded (database unreachable...): it rolled back and stays due.
         count("error");
         LOG.warnf("webhook delivery attempt failed: %s", e.toString());
-        return attempts;
+        sleepQuietly();
       }
-      if (outcome.isEmpty()) {
-        return attempts;
-      }
-      count(outcome.get().name().toLowerCase(Locale.ROOT));
-      attempts++;
     }
-    return attempts;
+  }
+
+  private long pollMillis() {
+    return config.pollInterval().toMillis();
+  }
+
+  private void sleepQuietly() {
+    try {
+      Thread.sleep(pollMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
   }
 
   private void count(String outcome) {
     metrics.counter("satchel.webhook.deliveries", "outcome", outcome).increment();
-  }
-
-  void stop(@Observes ShutdownEvent event) {
-    pool.shutdownNow();
   }
 }

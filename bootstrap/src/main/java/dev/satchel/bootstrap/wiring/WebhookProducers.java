@@ -32,6 +32,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -94,8 +95,10 @@ public class WebhookProducers {
   @Produces
   @Singleton
   DeliverWebhooksUseCase deliverWebhooks(WebhookDeliveries deliveries, VertxWebhookSender sender,
-      RetrySchedule schedule, Clock clock, TransactionBoundary tx) {
-    return new DeliverWebhooksService(deliveries, sender, schedule, clock, tx);
+      RetrySchedule schedule, SatchelConfig config, Clock clock, TransactionBoundary tx) {
+    // the lease outlasts any attempt (bounded by the timeout) with room for a slow record
+    Duration lease = config.webhooks().timeout().plusSeconds(30);
+    return new DeliverWebhooksService(deliveries, sender, schedule, lease, clock, tx);
   }
 
   @Produces

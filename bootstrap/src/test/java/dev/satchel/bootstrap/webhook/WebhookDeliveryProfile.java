@@ -17,7 +17,7 @@ public class WebhookDeliveryProfile implements QuarkusTestProfile {
         "satchel.webhooks.allow-private", "true",
         "satchel.webhooks.delivery-enabled", "true",
         "satchel.webhooks.first-retry", "PT1S",
-        "satchel.webhooks.poll-interval", "1s",
+        "satchel.webhooks.poll-interval", "PT1S",
         "satchel.webhooks.timeout", TIMEOUT);
   }
 }

@@ -66,6 +66,7 @@ class WebhookDeliveryTest {
     String webhookId = created.path("webhook_id");
     double deliveredBefore = Metrics.value("satchel_webhook_deliveries_total", "outcome=\"delivered\"");
 
+    Instant uploading = Instant.now();
     String fileId = Uploads.uploadedId(account.token(), "report.pdf", "hello".getBytes());
 
     Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests("/flaky").size() >= 2);
@@ -88,6 +89,9 @@ class WebhookDeliveryTest {
     // first retry after satchel.webhooks.first-retry (1 s here), not immediately
     assertThat(Duration.between(first.at(), retry.at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
     keepSample(secret, retry);
+    // reported, not asserted (no performance targets in tests): upload to first attempt, first to retry
+    System.out.printf("webhook latency: upload->first attempt %d ms, first->retry %d ms%n",
+        Duration.between(uploading, first.at()).toMillis(), Duration.between(first.at(), retry.at()).toMillis());
 
     Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
         Api.as(account.token()).get("/webhooks/" + webhookId + "/deliveries").then().statusCode(200)

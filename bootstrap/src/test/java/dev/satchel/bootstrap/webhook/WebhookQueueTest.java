@@ -13,8 +13,10 @@ import dev.satchel.domain.event.Event;
 import dev.satchel.domain.event.EventId;
 import dev.satchel.domain.event.EventOutbox;
 import dev.satchel.domain.event.EventType;
+import dev.satchel.domain.event.OutboxPosition;
 import dev.satchel.domain.tx.TransactionBoundary;
 import dev.satchel.domain.user.UserId;
+import dev.satchel.domain.webhook.DeliveryState;
 import dev.satchel.domain.webhook.EventFilter;
 import dev.satchel.domain.webhook.PendingDelivery;
 import dev.satchel.domain.webhook.SendResult;
@@ -46,6 +48,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +69,7 @@ class WebhookQueueTest {
   @Inject Clock clock;
 
   private final ExecutorService threads = Executors.newFixedThreadPool(4);
+  private static final Duration LEASE = Duration.ofSeconds(40);
   private final RetrySchedule schedule = new RetrySchedule(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(1));
 
   @AfterEach
@@ -99,7 +103,7 @@ class WebhookQueueTest {
         sleep(20); // a receiver's time: both workers are inside attempts at once
         return SendResult.answered(204, "");
       };
-      var worker = new DeliverWebhooksService(deliveries, sender, schedule, clock, tx);
+      var worker = new DeliverWebhooksService(deliveries, sender, schedule, LEASE, clock, tx);
       workers.add(threads.submit(() -> {
         start.await();
         int made = 0;
@@ -122,32 +126,69 @@ class WebhookQueueTest {
   }
 
   @Test
-  void aClaimedDeliveryIsSkippedByOthersAndDueAgainWhenItsWorkerDies() throws Exception {
+  void aClaimIsSkippedByOthersAndOnlyItsHolderRecordsBeforeTheLeaseEnds() throws Exception {
     UserId owner = owner();
     addWebhook(owner);
     Event event = event(owner);
-    tx.inTransaction(() -> deliveries.enqueue(event, "{}", clock.instant()));
-    CountDownLatch claimed = new CountDownLatch(1);
+    Instant now = clock.instant();
+    tx.inTransaction(() -> deliveries.enqueue(event, "{}", now));
+    CountDownLatch claiming = new CountDownLatch(1);
     CountDownLatch die = new CountDownLatch(1);
     Future<?> dying = threads.submit(() -> tx.inTransaction(() -> {
-      Optional<PendingDelivery> mine = claimFor(event);
-      assertThat(mine).isPresent();
-      claimed.countDown();
+      assertThat(claimFor(event, now)).isPresent();
+      claiming.countDown();
       await(die);
-      throw new IllegalStateException("replica crashed mid-delivery");
+      throw new IllegalStateException("replica crashed while claiming");
     }));
-    assertThat(claimed.await(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(claiming.await(60, TimeUnit.SECONDS)).isTrue();
 
-    // while the row is held, another transaction does not see it, and does not wait for it either
+    // a claim in progress: another transaction skips the row instead of waiting for it
     long started = System.nanoTime();
-    assertThat(threads.submit(() -> tx.inTransaction(() -> claimFor(event))).get(60, TimeUnit.SECONDS)).isEmpty();
+    assertThat(threads.submit(() -> tx.inTransaction(() -> claimFor(event, now))).get(60, TimeUnit.SECONDS)).isEmpty();
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
-
     die.countDown();
     assertThat(catching(dying)).isInstanceOf(IllegalStateException.class);
-    // rolled back: due again at once, with no attempt counted
-    Optional<PendingDelivery> again = threads.submit(() -> tx.inTransaction(() -> claimFor(event))).get(60, TimeUnit.SECONDS);
-    assertThat(again).hasValueSatisfying(d -> assertThat(d.attemptsMade()).isZero());
+
+    // that claim never committed: due at once; a committed claim hides the row until its lease ends
+    PendingDelivery first = tx.inTransaction(() -> claimFor(event, now)).orElseThrow();
+    assertThat(tx.inTransaction(() -> claimFor(event, now))).isEmpty();
+    assertThat(tx.inTransaction(() -> claimFor(event, now.plus(LEASE).minusSeconds(1)))).isEmpty();
+    // its worker died without recording: due again when the lease ends, with no attempt counted
+    PendingDelivery second = tx.inTransaction(() -> claimFor(event, now.plus(LEASE).plusSeconds(1))).orElseThrow();
+    assertThat(second.attemptsMade()).isZero();
+    assertThat(second.claim()).isNotEqualTo(first.claim());
+    // a late record under the lost claim is refused; the current claim's is kept
+    SendResult ok = SendResult.answered(204, "");
+    assertThat(tx.inTransaction(() -> deliveries.recordAttempt(first, ok, now, DeliveryState.DELIVERED,
+        Optional.empty()))).isFalse();
+    assertThat(tx.inTransaction(() -> deliveries.recordAttempt(second, ok, now, DeliveryState.DELIVERED,
+        Optional.empty()))).isTrue();
+  }
+
+  @Test
+  void anAttemptInFlightDoesNotHoldBackTheEventOutbox() throws Exception {
+    var account = WebhookDeliveryTest.Account.create();
+    UserId owner = new UserId(account.id());
+    addWebhook(owner);
+    tx.inTransaction(() -> deliveries.enqueue(event(owner), "{}", clock.instant()));
+    CountDownLatch sending = new CountDownLatch(1);
+    CountDownLatch answer = new CountDownLatch(1);
+    var worker = new DeliverWebhooksService(deliveries, (d, t) -> {
+      sending.countDown();
+      await(answer); // a receiver taking its time
+      return SendResult.answered(204, "");
+    }, schedule, LEASE, clock, tx);
+    Future<Optional<DeliveryState>> attempt = threads.submit(worker::deliverNext);
+    assertThat(sending.await(60, TimeUnit.SECONDS)).isTrue();
+    OutboxPosition before = tx.inTransaction(() -> outbox.head());
+
+    Uploads.uploadedId(account.token(), "during.txt", "during".getBytes());
+
+    // readers (live streams, the fan-out) see the new event while the POST is still open
+    Awaitility.await().atMost(Duration.ofSeconds(20))
+        .until(() -> tx.inTransaction(() -> outbox.head()).isAfter(before));
+    answer.countDown();
+    assertThat(attempt.get(60, TimeUnit.SECONDS)).contains(DeliveryState.DELIVERED);
   }
 
   @Test
@@ -189,18 +230,20 @@ class WebhookQueueTest {
       deliveries.enqueue(delivered, "{}", clock.instant());
       deliveries.enqueue(pending, "{}", clock.instant().plusSeconds(3600));
     });
-    var worker = new DeliverWebhooksService(deliveries, (d, t) -> SendResult.answered(200, "ok"), schedule, clock, tx);
+    var worker = new DeliverWebhooksService(deliveries, (d, t) -> SendResult.answered(200, "ok"), schedule, LEASE,
+        clock, tx);
     assertThat(worker.deliverNext()).isPresent();
 
     int purged = tx.inTransaction(() -> deliveries.purgeFinishedBefore(clock.instant().plusSeconds(60)));
 
     assertThat(purged).isEqualTo(1);
-    assertThat(tx.inTransaction(() -> deliveries.claimDue(clock.instant().plusSeconds(7200))))
+    Instant later = clock.instant().plusSeconds(7200);
+    assertThat(tx.inTransaction(() -> deliveries.claimDue(later, later.plus(LEASE))))
         .hasValueSatisfying(d -> assertThat(d.eventId()).isEqualTo(pending.id().value()));
   }
 
-  private Optional<PendingDelivery> claimFor(Event event) {
-    return deliveries.claimDue(clock.instant()).filter(d -> d.eventId().equals(event.id().value()));
+  private Optional<PendingDelivery> claimFor(Event event, Instant now) {
+    return deliveries.claimDue(now, now.plus(LEASE)).filter(d -> d.eventId().equals(event.id().value()));
   }
 
   private UserId owner() {

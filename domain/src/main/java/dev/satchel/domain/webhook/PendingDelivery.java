@@ -11,11 +11,13 @@ import java.util.UUID;
  *     attempt sends the same bytes even after the outbox has purged the event)
  * @param attemptsMade attempts already recorded before this one (0 for the first)
  * @param queuedAt when the event was queued; retries stop once {@code queuedAt} is far enough behind
+ * @param claim the token of this claim: only its holder may record the attempt
  */
 public record PendingDelivery(UUID id, WebhookId webhookId, WebhookUrl url, WebhookSecret secret, UUID eventId,
-    String eventType, String payload, int attemptsMade, Instant queuedAt) {
+    String eventType, String payload, int attemptsMade, Instant queuedAt, UUID claim) {
   public PendingDelivery {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(claim, "claim");
     Objects.requireNonNull(webhookId, "webhookId");
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(secret, "secret");

@@ -18,8 +18,4 @@ public record Webhook(WebhookId id, UserId owner, WebhookUrl url, EventFilter ev
     Objects.requireNonNull(secret, "secret");
     Objects.requireNonNull(createdAt, "createdAt");
   }
-
-  public boolean isOwnedBy(UserId user) {
-    return owner.equals(user);
-  }
 }

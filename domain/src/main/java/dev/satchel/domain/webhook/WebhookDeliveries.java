@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Out-port: the delivery queue and its attempt log. Callers provide the transaction; a claim holds
- * its row lock until that transaction ends, which is what keeps two replicas off one delivery.
+ * Out-port: the delivery queue and its attempt log. Callers provide the transactions. A claim picks
+ * a row with {@code FOR UPDATE SKIP LOCKED} and leases it in that same short transaction; the
+ * attempt itself runs outside any transaction (see {@code DeliverWebhooksService} for why).
  */
 public interface WebhookDeliveries {
 
@@ -31,17 +32,21 @@ public interface WebhookDeliveries {
   void moveOutboxCursor(OutboxPosition position);
 
   /**
-   * Claims the most overdue pending delivery due at {@code now}, locking its row until the
-   * caller's transaction ends; rows another transaction holds are skipped, never waited for
-   * ({@code FOR UPDATE SKIP LOCKED}).
+   * Claims the most overdue pending delivery due at {@code now}: the row is picked with
+   * {@code FOR UPDATE SKIP LOCKED} (rows another transaction is claiming are skipped, never waited
+   * for), given a fresh claim token, and made due again only at {@code leaseUntil}, so once the
+   * caller commits no other worker sees it until then; a worker that dies leaves it due at that time.
    */
-  Optional<PendingDelivery> claimDue(Instant now);
+  Optional<PendingDelivery> claimDue(Instant now, Instant leaseUntil);
 
   /**
-   * Records the attempt just made on a claimed delivery and moves the delivery to {@code state},
-   * due again at {@code nextAttemptAt} when retrying.
+   * Records the attempt made under {@code delivery}'s claim and moves the delivery to
+   * {@code state}, due again at {@code nextAttemptAt} when retrying.
+   *
+   * @return false, recording nothing, when the claim is no longer the delivery's (its lease ran out
+   *     and another worker claimed it, or the webhook was deleted)
    */
-  void recordAttempt(PendingDelivery delivery, SendResult result, Instant attemptedAt, DeliveryState state,
+  boolean recordAttempt(PendingDelivery delivery, SendResult result, Instant attemptedAt, DeliveryState state,
       Optional<Instant> nextAttemptAt);
 
   /**

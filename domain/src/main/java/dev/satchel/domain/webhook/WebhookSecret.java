@@ -1,6 +1,5 @@
 package dev.satchel.domain.webhook;
 
-import dev.satchel.domain.error.InvalidInput;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -33,18 +32,6 @@ public final class WebhookSecret {
 
   public static WebhookSecret of(byte[] key) {
     return new WebhookSecret(key);
-  }
-
-  /** Parses the printed form {@code whsec_<base64>}; the receiver's side of {@link #printed()}. */
-  public static WebhookSecret parse(String printed) {
-    if (printed == null || !printed.startsWith(PREFIX)) {
-      throw new InvalidInput("secret", "A webhook secret starts with " + PREFIX + ".");
-    }
-    try {
-      return new WebhookSecret(Base64.getDecoder().decode(printed.substring(PREFIX.length())));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInput("secret", "A webhook secret is whsec_ followed by base64 of 24 to 64 bytes.");
-    }
   }
 
   /** A copy of the key bytes: the HMAC key (the decoded secret, not its printed text). */

@@ -41,7 +41,8 @@ class SatchelErrorTest {
       new UploadNotFound(),
       new UploadOffsetMismatch(5),
       new UploadBusy(),
-      new UploadChecksumMismatch());
+      new UploadChecksumMismatch(),
+      new WebhookNotFound());
 
   @Test
   void theListBelowCoversEveryPermittedSubclass() {

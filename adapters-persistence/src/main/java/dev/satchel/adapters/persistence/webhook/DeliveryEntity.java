@@ -38,4 +38,8 @@ public class DeliveryEntity extends PanacheEntityBase {
 
   @Column(name = "next_attempt_at")
   public Instant nextAttemptAt;
+
+  /** The claim of the attempt in flight, if any. */
+  @Column(name = "claim_token")
+  public UUID claimToken;
 }

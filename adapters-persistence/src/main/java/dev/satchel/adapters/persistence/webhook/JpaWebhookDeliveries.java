@@ -12,16 +12,19 @@ import dev.satchel.domain.webhook.WebhookSecret;
 import dev.satchel.domain.webhook.WebhookUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 
 /**
- * PostgreSQL-backed {@link WebhookDeliveries}: the queue is claimed with
- * {@code SELECT ... FOR UPDATE SKIP LOCKED}, so every replica's workers share it without any lock
- * of Satchel's own. Callers provide the transaction.
+ * PostgreSQL-backed {@link WebhookDeliveries}: rows are claimed with
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED} and leased in the same statement's transaction, so
+ * every replica's workers share the queue; a claim token guards the attempt's record. Callers
+ * provide the transactions.
  */
 @ApplicationScoped
 public class JpaWebhookDeliveries implements WebhookDeliveries {
@@ -70,7 +73,7 @@ public class JpaWebhookDeliveries implements WebhookDeliveries {
   }
 
   @Override
-  public Optional<PendingDelivery> claimDue(Instant now) {
+  public Optional<PendingDelivery> claimDue(Instant now, Instant leaseUntil) {
     @SuppressWarnings("unchecked")
     List<DeliveryEntity> due = em.createNativeQuery("SELECT * FROM webhook_deliveries"
             + " WHERE state = 'pending' AND next_attempt_at <= :now"
@@ -81,18 +84,25 @@ public class JpaWebhookDeliveries implements WebhookDeliveries {
       return Optional.empty();
     }
     DeliveryEntity d = due.getFirst();
+    d.claimToken = UUID.randomUUID();
+    d.nextAttemptAt = leaseUntil;
+    em.flush();
     WebhookEntity w = em.find(WebhookEntity.class, d.webhookId);
     return Optional.of(new PendingDelivery(d.id, new WebhookId(d.webhookId), new WebhookUrl(w.url),
-        WebhookSecret.of(w.secret), d.eventId, d.eventType, d.payload, d.attempts, d.queuedAt));
+        WebhookSecret.of(w.secret), d.eventId, d.eventType, d.payload, d.attempts, d.queuedAt, d.claimToken));
   }
 
   @Override
-  public void recordAttempt(PendingDelivery delivery, SendResult result, Instant attemptedAt, DeliveryState state,
+  public boolean recordAttempt(PendingDelivery delivery, SendResult result, Instant attemptedAt, DeliveryState state,
       Optional<Instant> nextAttemptAt) {
-    DeliveryEntity d = em.find(DeliveryEntity.class, delivery.id());
+    DeliveryEntity d = em.find(DeliveryEntity.class, delivery.id(), LockModeType.PESSIMISTIC_WRITE);
+    if (d == null || !delivery.claim().equals(d.claimToken)) {
+      return false;
+    }
     d.attempts = delivery.nextAttempt();
     d.state = state == DeliveryState.RETRYING ? "pending" : name(state);
     d.nextAttemptAt = nextAttemptAt.orElse(null);
+    d.claimToken = null;
     AttemptEntity a = new AttemptEntity();
     a.deliveryId = delivery.id();
     a.webhookId = delivery.webhookId().value();
@@ -107,6 +117,7 @@ public class JpaWebhookDeliveries implements WebhookDeliveries {
     a.nextAttemptAt = nextAttemptAt.orElse(null);
     em.persist(a);
     em.flush();
+    return true;
   }
 
   @Override
