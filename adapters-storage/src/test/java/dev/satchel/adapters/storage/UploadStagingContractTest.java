@@ -74,6 +74,24 @@ public abstract class UploadStagingContractTest {
   }
 
   @Test
+  void aLastAppendRetriedAfterSealingFindsEveryByte() throws Exception {
+    byte[] content = bytes(7 * MIB + 3, 6);
+    UploadId id = new UploadId(UUID.randomUUID());
+    Staged kept = append(id, content.length, new Staged(0, staging().begin(id, content.length)), content, 0, 3 * MIB);
+    Staged last = append(id, content.length, kept, content, 3 * MIB, content.length);
+    Staged sealed = staging().seal(id, content.length, last);
+
+    // The completion failed after sealing; the row kept the old offset with the sealed state.
+    Staged retried = append(id, content.length, new Staged(kept.offset(), sealed.state()), content, 3 * MIB,
+        content.length);
+
+    assertThat(retried.offset()).isEqualTo(content.length);
+    assertThat(sealAndRead(id, content.length, retried)).isEqualTo(content);
+    staging().discard(id, retried);
+    assertThat(leftovers(id)).isFalse();
+  }
+
+  @Test
   void aBodyThatBreaksKeepsWhatArrived() throws Exception {
     byte[] content = bytes(7 * MIB, 4);
     UploadId id = new UploadId(UUID.randomUUID());
