@@ -55,10 +55,6 @@ public final class FileIntake {
     this.events = events;
   }
 
-  public UploadPolicy policy() {
-    return policy;
-  }
-
   /**
    * Refuses an upload early, without a lock, when its announced size cannot fit: over the maximum
    * file size, or over the owner's quota counting {@code reservedBytes} more.

@@ -60,10 +60,11 @@ final class ChunkStream extends FilterInputStream {
     }
     keepLease();
     // One byte beyond the upload's end is enough to know the body is too long.
-    int wanted = (int) Math.min(length, maxBytes - count + 1);
+    long remaining = maxBytes - count;
+    int wanted = remaining >= length ? length : (int) remaining + 1;
     int n;
     try {
-      n = in.read(buffer, offset, Math.max(wanted, 1));
+      n = in.read(buffer, offset, wanted);
     } catch (IOException e) {
       sourceFailure = e;
       throw e;

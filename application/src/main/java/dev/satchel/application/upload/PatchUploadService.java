@@ -125,8 +125,9 @@ public final class PatchUploadService implements PatchUploadUseCase {
 
   private ResumableUpload complete(ResumableUpload upload, UUID token, Staged staged) {
     UploadId id = upload.id();
+    Staged sealed = seal(upload, token, staged);
     FileMetadata file;
-    try (InputStream content = staging.open(id, staging.seal(id, upload.length(), staged))) {
+    try (InputStream content = staging.open(id, sealed)) {
       file = intake.store(upload.owner(), upload.filename(), upload.filetype(), content,
           OptionalLong.of(upload.length()), stored -> {
             if (!uploads.complete(id, token, stored.id())) {
@@ -135,7 +136,7 @@ public final class PatchUploadService implements PatchUploadUseCase {
           });
     } catch (QuotaExceeded | FileTooLarge e) {
       // It can never become a file: drop it rather than keep bytes nobody can use.
-      remove(id, staged);
+      remove(id, sealed);
       throw e;
     } catch (IOException e) {
       releaseQuietly(id, token);
@@ -144,8 +145,23 @@ public final class PatchUploadService implements PatchUploadUseCase {
       releaseQuietly(id, token);
       throw e;
     }
-    discardQuietly(id, staged);
+    discardQuietly(id, sealed);
     return upload.completedAs(file.id());
+  }
+
+  // Should the completion fail after this, a retried last PATCH must find the staging sealed (on S3
+  // the parts are one object by now and the multipart upload is gone), so the sealed state is recorded.
+  private Staged seal(ResumableUpload upload, UUID token, Staged staged) {
+    try {
+      Staged sealed = staging.seal(upload.id(), upload.length(), staged);
+      if (!tx.inTransaction(() -> uploads.restage(upload.id(), token, sealed.state()))) {
+        throw new UploadBusy();
+      }
+      return sealed;
+    } catch (RuntimeException e) {
+      releaseQuietly(upload.id(), token);
+      throw e;
+    }
   }
 
   private void remove(UploadId id, Staged staged) {

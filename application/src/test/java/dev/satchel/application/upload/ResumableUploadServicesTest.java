@@ -8,6 +8,7 @@ import dev.satchel.application.file.FileIntake;
 import dev.satchel.application.file.UploadPolicy;
 import dev.satchel.domain.error.FileTooLarge;
 import dev.satchel.domain.error.QuotaExceeded;
+import dev.satchel.domain.error.StorageUnavailable;
 import dev.satchel.domain.error.UploadBusy;
 import dev.satchel.domain.error.UploadChecksumMismatch;
 import dev.satchel.domain.error.UploadIncomplete;
@@ -17,6 +18,7 @@ import dev.satchel.domain.file.FileMetadata;
 import dev.satchel.domain.file.MediaType;
 import dev.satchel.domain.file.Sha256Checksum;
 import dev.satchel.domain.event.EventType;
+import dev.satchel.domain.storage.StorageKey;
 import dev.satchel.domain.testing.DirectTransactionBoundary;
 import dev.satchel.domain.testing.InMemoryEventOutbox;
 import dev.satchel.domain.testing.FixedMediaTypeDetector;
@@ -47,7 +49,16 @@ class ResumableUploadServicesTest {
   private static final ResumablePolicy POLICY = new ResumablePolicy(Duration.ofDays(1), Duration.ofMinutes(2));
 
   private final MutableClock clock = MutableClock.at("2026-11-29T12:00:00Z");
-  private final InMemoryBlobStorage blobs = new InMemoryBlobStorage(clock);
+  private boolean storeDown;
+  private final InMemoryBlobStorage blobs = new InMemoryBlobStorage(clock) {
+    @Override
+    public long write(StorageKey key, InputStream content, OptionalLong knownLength) {
+      if (storeDown) {
+        throw new StorageUnavailable("store down", null);
+      }
+      return super.write(key, content, knownLength);
+    }
+  };
   private final InMemoryFileMetadataRepository files = new InMemoryFileMetadataRepository();
   private final InMemoryResumableUploadRepository uploads = new InMemoryResumableUploadRepository();
   private final InMemoryUploadStaging staging = new InMemoryUploadStaging();
@@ -96,6 +107,25 @@ class ResumableUploadServicesTest {
       assertThat(event.type()).isEqualTo(EventType.FILE_UPLOADED);
       assertThat(event.data()).containsEntry("file_id", file.id().value().toString());
     });
+  }
+
+  @Test
+  void aLastPatchWhoseCompletionFailedCanBeSentAgain() {
+    byte[] content = bytes(2500);
+    ResumableUpload upload = create(content.length);
+    patch(upload, 0, Arrays.copyOfRange(content, 0, 1000), Optional.empty());
+    storeDown = true;
+
+    assertThatThrownBy(() -> patch(upload, 1000, Arrays.copyOfRange(content, 1000, 2500), Optional.empty()))
+        .isInstanceOf(StorageUnavailable.class);
+    ResumableUpload afterFailure = uploads.find(upload.id()).orElseThrow();
+    assertThat(afterFailure.offset()).isEqualTo(1000);
+    assertThat(afterFailure.isComplete()).isFalse();
+
+    storeDown = false;
+    ResumableUpload done = patch(upload, 1000, Arrays.copyOfRange(content, 1000, 2500), Optional.empty());
+    assertThat(files.findLive(done.file().orElseThrow()).orElseThrow().checksum())
+        .isEqualTo(Sha256Checksum.of(sha256(content)));
   }
 
   @Test

@@ -32,6 +32,12 @@ public interface ResumableUploadRepository {
   /** Records newly staged bytes and frees the lease; false when the lease was lost. */
   boolean advance(UploadId id, UUID token, long offset, String stagingState);
 
+  /**
+   * Records the staging store's state while the lease stays held: the sealed state of a finishing
+   * upload, which a retried last PATCH must find if the completion fails. False when the lease was lost.
+   */
+  boolean restage(UploadId id, UUID token, String stagingState);
+
   /** Records the upload as having become {@code file}, at its full length, and frees the lease. */
   boolean complete(UploadId id, UUID token, FileId file);
 

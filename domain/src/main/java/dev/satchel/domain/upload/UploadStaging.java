@@ -26,7 +26,11 @@ public interface UploadStaging {
    */
   Staged append(UploadId id, long length, Staged staged, InputStream chunk);
 
-  /** Turns all {@code length} staged bytes into one readable whole; returns the state to open. */
+  /**
+   * Turns all {@code length} staged bytes into one readable whole; returns the state to open. Sealing
+   * a sealed state changes nothing. An append to a sealed state (a last PATCH retried after its
+   * completion failed) finds every byte already there: it reads the chunk and counts it.
+   */
   Staged seal(UploadId id, long length, Staged staged);
 
   /** Reads the sealed content of a finished upload from its first byte. */

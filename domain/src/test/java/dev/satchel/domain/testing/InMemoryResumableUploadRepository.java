@@ -63,6 +63,16 @@ public class InMemoryResumableUploadRepository implements ResumableUploadReposit
   }
 
   @Override
+  public synchronized boolean restage(UploadId id, UUID token, String stagingState) {
+    if (!holds(id, token)) {
+      return false;
+    }
+    ResumableUpload upload = uploads.get(id);
+    uploads.put(id, upload.withStaged(upload.offset(), stagingState));
+    return true;
+  }
+
+  @Override
   public synchronized boolean complete(UploadId id, UUID token, FileId file) {
     if (!holds(id, token)) {
       return false;

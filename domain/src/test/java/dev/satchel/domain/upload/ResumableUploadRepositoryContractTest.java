@@ -101,6 +101,10 @@ public abstract class ResumableUploadRepositoryContractTest {
     UUID token = UUID.randomUUID();
     repository.claim(upload.id(), token, T0, T0.plus(LEASE));
     FileId file = new FileId(UUID.randomUUID());
+    assertThat(repository.restage(upload.id(), UUID.randomUUID(), "stolen")).isFalse();
+    assertThat(repository.restage(upload.id(), token, "sealed")).isTrue();
+    assertThat(repository.find(upload.id()).orElseThrow().stagingState()).isEqualTo("sealed");
+    assertThat(repository.claim(upload.id(), UUID.randomUUID(), T0, T0.plus(LEASE))).isFalse(); // still held
 
     assertThat(repository.complete(upload.id(), token, file)).isTrue();
 

@@ -69,6 +69,12 @@ public class JdbcResumableUploadRepository implements ResumableUploadRepository 
   }
 
   @Override
+  public boolean restage(UploadId id, UUID token, String stagingState) {
+    return update("UPDATE resumable_uploads SET staging_state = ? WHERE id = ? AND lease_token = ?",
+        stagingState, id.value(), token) == 1;
+  }
+
+  @Override
   public boolean complete(UploadId id, UUID token, FileId file) {
     return update("UPDATE resumable_uploads SET upload_offset = upload_length, file_id = ?, lease_token = NULL,"
             + " lease_expires_at = NULL WHERE id = ? AND lease_token = ?",

@@ -47,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -86,6 +87,7 @@ public class UploadResource {
 
   @OPTIONS
   @PermitAll
+  @SecurityRequirements // none: tus clients ask before they have a token
   @Operation(operationId = "uploadCapabilities", summary = "What this tus server supports (no authentication)")
   @APIResponse(responseCode = "204", description = "The capabilities, in headers", headers = {
       @Header(name = "Tus-Version", description = "Protocol versions spoken", schema = @Schema(type = SchemaType.STRING,
@@ -109,6 +111,7 @@ public class UploadResource {
   @OPTIONS
   @Path("{upload_id}")
   @PermitAll
+  @SecurityRequirements
   @Operation(operationId = "uploadCapabilitiesAtUpload", summary = "The same capabilities, asked at an upload's URL")
   @APIResponse(responseCode = "204", description = "The capabilities, in headers (as for OPTIONS /uploads)",
       headers = @Header(name = "Tus-Resumable", ref = "Tus-Resumable"))

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -20,6 +21,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class LocalFileUploadStaging implements UploadStaging {
   private static final int BUFFER_SIZE = 64 * 1024;
+  private static final int CREATE_ATTEMPTS = 3;
   private static final String FAILED = "Local upload staging failed";
 
   private final Path dir;
@@ -31,12 +33,19 @@ public final class LocalFileUploadStaging implements UploadStaging {
 
   @Override
   public String begin(UploadId id, long length) {
-    try {
-      Files.createDirectories(dir);
-      Files.createFile(pathOf(id));
-      return "";
-    } catch (IOException e) {
-      throw failure(e);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Files.createDirectories(dir);
+        Files.createFile(pathOf(id));
+        return "";
+      } catch (NoSuchFileException e) {
+        // The orphan sweep removes empty directories under the blob root, this one too: create it again.
+        if (attempt == CREATE_ATTEMPTS) {
+          throw failure(e);
+        }
+      } catch (IOException e) {
+        throw failure(e);
+      }
     }
   }
 

@@ -7,15 +7,20 @@ import java.util.Optional;
 /**
  * What {@link S3UploadStaging} keeps in an upload's row, as text: the multipart upload id, the
  * parts recorded so far (number, bytes, ETag), and the tail below the minimum part size, staged as
- * an object of its own (key and bytes), if any.
+ * an object of its own (key and bytes), if any; and whether the multipart upload was completed
+ * (sealed), after which its parts are one object and the multipart id is gone.
  */
-record S3StagingState(String multipartId, List<Part> parts, Optional<String> tailKey, long tailBytes) {
+record S3StagingState(String multipartId, List<Part> parts, Optional<String> tailKey, long tailBytes, boolean sealed) {
 
   /** One uploaded part of the multipart upload. */
   record Part(int number, long bytes, String etag) {}
 
   S3StagingState {
     parts = List.copyOf(parts);
+  }
+
+  S3StagingState seal() {
+    return new S3StagingState(multipartId, parts, tailKey, tailBytes, true);
   }
 
   long partBytes() {
@@ -28,7 +33,7 @@ record S3StagingState(String multipartId, List<Part> parts, Optional<String> tai
 
   String format() {
     StringBuilder text = new StringBuilder(multipartId).append('\n')
-        .append(tailKey.orElse("-")).append(' ').append(tailBytes).append('\n');
+        .append(tailKey.orElse("-")).append(' ').append(tailBytes).append(sealed ? " sealed" : "").append('\n');
     parts.forEach(p -> text.append(p.number()).append(' ').append(p.bytes()).append(' ').append(p.etag()).append('\n'));
     return text.toString();
   }
@@ -42,6 +47,7 @@ record S3StagingState(String multipartId, List<Part> parts, Optional<String> tai
       parts.add(new Part(Integer.parseInt(p[0]), Long.parseLong(p[1]), p[2]));
     }
     Optional<String> tailKey = tail[0].equals("-") ? Optional.empty() : Optional.of(tail[0]);
-    return new S3StagingState(lines[0], parts, tailKey, Long.parseLong(tail[1]));
+    boolean sealed = tail.length > 2 && tail[2].equals("sealed");
+    return new S3StagingState(lines[0], parts, tailKey, Long.parseLong(tail[1]), sealed);
   }
 }

@@ -49,7 +49,7 @@ public final class S3UploadStaging implements UploadStaging {
   public String begin(UploadId id, long length) {
     try {
       String multipartId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key(id)).contentType(BINARY)).uploadId();
-      return new S3StagingState(multipartId, List.of(), Optional.empty(), 0).format();
+      return new S3StagingState(multipartId, List.of(), Optional.empty(), 0, false).format();
     } catch (SdkException e) {
       throw new StorageUnavailable(FAILED, e);
     }
@@ -58,6 +58,10 @@ public final class S3UploadStaging implements UploadStaging {
   @Override
   public Staged append(UploadId id, long length, Staged staged, InputStream chunk) {
     S3StagingState state = S3StagingState.parse(staged.state());
+    if (state.sealed()) {
+      // A last PATCH retried after its completion failed: every byte is in the sealed object already.
+      return new Staged(staged.offset() + drain(chunk), staged.state());
+    }
     byte[] part = new byte[partSize(length)];
     try {
       int filled = readTail(state, part);
@@ -78,7 +82,7 @@ public final class S3UploadStaging implements UploadStaging {
         s3.putObject(b -> b.bucket(bucket).key(tail).contentType(BINARY), body(part, tailBytes));
         tailKey = Optional.of(tail);
       }
-      S3StagingState next = new S3StagingState(state.multipartId(), parts, tailKey, filled);
+      S3StagingState next = new S3StagingState(state.multipartId(), parts, tailKey, filled, false);
       return new Staged(next.offset(), next.format());
     } catch (SdkException | IOException e) {
       throw new StorageUnavailable(FAILED, e);
@@ -103,6 +107,19 @@ public final class S3UploadStaging implements UploadStaging {
       }
       return filled;
     }
+  }
+
+  private static long drain(InputStream chunk) {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    try {
+      for (int n = chunk.read(buffer); n >= 0; n = chunk.read(buffer)) {
+        total += n;
+      }
+    } catch (IOException clientGone) {
+      // counted up to here, as for any append
+    }
+    return total;
   }
 
   /** Reads the client's body into {@code part} from {@code filled} until full, ended or failed. */
@@ -131,13 +148,16 @@ public final class S3UploadStaging implements UploadStaging {
   @Override
   public Staged seal(UploadId id, long length, Staged staged) {
     S3StagingState state = S3StagingState.parse(staged.state());
+    if (state.sealed()) {
+      return staged;
+    }
     List<CompletedPart> parts = state.parts().stream()
         .map(p -> CompletedPart.builder().partNumber(p.number()).eTag(p.etag()).build())
         .toList();
     try {
       s3.completeMultipartUpload(b -> b.bucket(bucket).key(key(id)).uploadId(state.multipartId())
           .multipartUpload(m -> m.parts(parts)));
-      return staged;
+      return new Staged(staged.offset(), state.seal().format());
     } catch (SdkException e) {
       throw new StorageUnavailable(FAILED, e);
     }
