@@ -64,9 +64,12 @@ class SlowResumableUploadTest {
     }
     Awaitility.await().atMost(Duration.ofSeconds(10))
         .until(() -> Metrics.value("satchel_uploads_timed_out_total") > timedOutBefore);
-    assertThat(Tus.offset(token, url)).isEqualTo(ARRIVED);
+    // What is kept is every byte the staging had taken when the timeout stopped the read: the
+    // bytes of the read in progress (the HTTP layer fills up to 64 KiB per read) may be lost with it.
+    long kept = Tus.offset(token, url);
+    assertThat(kept).isGreaterThanOrEqualTo(ARRIVED - 64 * 1024).isLessThanOrEqualTo(ARRIVED);
 
-    String fileId = Tus.patch(token, url, ARRIVED, Arrays.copyOfRange(content, ARRIVED, content.length))
+    String fileId = Tus.patch(token, url, kept, Arrays.copyOfRange(content, (int) kept, content.length))
         .then().statusCode(204).extract().header("Satchel-File-Id");
     Api.as(token).when().get("/files/" + fileId).then().statusCode(200)
         .body("checksum_sha256", equalTo(sha256(content)));

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -58,7 +59,7 @@ public class EventSocketUpgradeCheck implements HttpUpgradeCheck {
       if (owner.isEmpty()) {
         return CheckResult.rejectUpgrade(401, CHALLENGE);
       }
-      return blocking(() -> admitted(owner.get(), client)).flatMap(refusal -> {
+      return admitted(owner.get(), client).flatMap(refusal -> {
         if (refusal.isPresent()) {
           return CheckResult.rejectUpgrade(429, Map.of("Retry-After",
               List.of(Long.toString(Math.max(1, refusal.get().retryAfter().toSeconds())))));
@@ -72,17 +73,26 @@ public class EventSocketUpgradeCheck implements HttpUpgradeCheck {
     });
   }
 
-  private Optional<RateLimited> admitted(UserId owner, String client) {
-    try {
-      admission.admit(new AdmitRequestCommand(
-          Optional.of(owner.toString()), client, AdmitRequestCommand.Action.OTHER));
-      return Optional.empty();
-    } catch (RateLimited refused) {
-      return Optional.of(refused);
-    }
+  // The limiter answers asynchronously (local buckets at once, Redis without a waiting thread).
+  private Uni<Optional<RateLimited>> admitted(UserId owner, String client) {
+    AdmitRequestCommand command =
+        new AdmitRequestCommand(Optional.of(owner.toString()), client, AdmitRequestCommand.Action.OTHER);
+    return Uni.createFrom().completionStage(() -> admission.admit(command))
+        .map(admittedWith -> Optional.<RateLimited>empty())
+        .onFailure(EventSocketUpgradeCheck::isRefusal)
+        .recoverWithItem(failure -> Optional.of(refusal(failure)));
   }
 
-  // Ticket redemption and rate limits talk to PostgreSQL or Redis: never on the event loop.
+  private static boolean isRefusal(Throwable failure) {
+    return refusal(failure) != null;
+  }
+
+  private static RateLimited refusal(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+    return cause instanceof RateLimited refused ? refused : null;
+  }
+
+  // Ticket redemption talks to PostgreSQL: never on the event loop.
   private static <T> Uni<T> blocking(Supplier<T> work) {
     return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
   }

@@ -17,7 +17,9 @@ public class TusProtocolFilter {
   static final String TUS_VERSION = "Tus-Version";
   static final String VERSION = "1.0.0";
 
-  @ServerRequestFilter
+  // Non-blocking like the rate-limit filter: Quarkus REST runs non-blocking request filters before
+  // every blocking one and refuses to build otherwise; a header check needs no worker thread.
+  @ServerRequestFilter(nonBlocking = true)
   public Response requireVersion(ContainerRequestContext request) {
     if (!isTus(request) || "OPTIONS".equals(request.getMethod())
         || VERSION.equals(request.getHeaderString(TUS_RESUMABLE))) {
