@@ -64,9 +64,11 @@ class SlowResumableUploadTest {
     }
     Awaitility.await().atMost(Duration.ofSeconds(10))
         .until(() -> Metrics.value("satchel_uploads_timed_out_total") > timedOutBefore);
-    assertThat(Tus.offset(token, url)).isEqualTo(ARRIVED);
+    // The client sends its body in buffers; what reached the server before the stall is kept.
+    int kept = (int) Tus.offset(token, url);
+    assertThat(kept).isPositive().isLessThanOrEqualTo(ARRIVED);
 
-    String fileId = Tus.patch(token, url, ARRIVED, Arrays.copyOfRange(content, ARRIVED, content.length))
+    String fileId = Tus.patch(token, url, kept, Arrays.copyOfRange(content, kept, content.length))
         .then().statusCode(204).extract().header("Satchel-File-Id");
     Api.as(token).when().get("/files/" + fileId).then().statusCode(200)
         .body("checksum_sha256", equalTo(sha256(content)));
