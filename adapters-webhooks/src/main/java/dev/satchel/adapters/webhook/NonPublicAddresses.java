@@ -59,6 +59,16 @@ final class NonPublicAddresses {
       range("fec0::", 10, "site-local"),
       range("ff00::", 8, "multicast"));
 
+  // Refused even when private receivers are allowed: cloud instance metadata lives on link-local
+  // addresses (AWS, GCP, Azure, OpenStack: 169.254.169.254; AWS IPv6: fd00:ec2::254) and, on
+  // Alibaba Cloud, at 100.100.100.200.
+  private static final List<Range> METADATA_IPV4 = List.of(
+      range("169.254.0.0", 16, "link-local (cloud metadata 169.254.169.254)"),
+      range("100.100.100.200", 32, "cloud metadata (Alibaba)"));
+  private static final List<Range> METADATA_IPV6 = List.of(
+      range("fd00:ec2::254", 128, "cloud metadata (AWS IPv6)"),
+      range("fe80::", 10, "link-local"));
+
   private static final Range MAPPED = range("::ffff:0:0", 96, "IPv4-mapped");
   private static final Range COMPATIBLE = range("::", 96, "IPv4-compatible");
   private static final Range NAT64 = range("64:ff9b::", 96, "NAT64");
@@ -69,30 +79,42 @@ final class NonPublicAddresses {
 
   /** Why the address is refused; empty when it is a public unicast address. */
   static Optional<String> refusal(InetAddress address) {
+    return refusal(address, IPV4, IPV6);
+  }
+
+  /**
+   * Why the address is refused even where private receivers are allowed: it is link-local or a
+   * cloud metadata endpoint, directly or inside an IPv6 form; empty otherwise.
+   */
+  static Optional<String> metadataRefusal(InetAddress address) {
+    return refusal(address, METADATA_IPV4, METADATA_IPV6);
+  }
+
+  private static Optional<String> refusal(InetAddress address, List<Range> ipv4, List<Range> ipv6) {
     byte[] bytes = address.getAddress();
     if (bytes.length == 4) {
-      return match(IPV4, bytes);
+      return match(ipv4, bytes);
     }
-    Optional<String> own = match(IPV6, bytes);
+    Optional<String> own = match(ipv6, bytes);
     if (own.isPresent()) {
       return own;
     }
-    if (NAT64_LOCAL.contains(bytes)) {
+    if (ipv4 == IPV4 && NAT64_LOCAL.contains(bytes)) {
       return Optional.of(NAT64_LOCAL.why());
     }
     for (Range carrier : List.of(MAPPED, COMPATIBLE, NAT64)) {
       if (carrier.contains(bytes)) {
-        return embedded(carrier, Arrays.copyOfRange(bytes, 12, 16));
+        return embedded(carrier, ipv4, Arrays.copyOfRange(bytes, 12, 16));
       }
     }
     if (SIX_TO_FOUR.contains(bytes)) {
-      return embedded(SIX_TO_FOUR, Arrays.copyOfRange(bytes, 2, 6));
+      return embedded(SIX_TO_FOUR, ipv4, Arrays.copyOfRange(bytes, 2, 6));
     }
     return Optional.empty();
   }
 
-  private static Optional<String> embedded(Range carrier, byte[] ipv4) {
-    return match(IPV4, ipv4).map(why -> carrier.why() + " form of " + why);
+  private static Optional<String> embedded(Range carrier, List<Range> ipv4Ranges, byte[] ipv4) {
+    return match(ipv4Ranges, ipv4).map(why -> carrier.why() + " form of " + why);
   }
 
   private static Optional<String> match(List<Range> ranges, byte[] bytes) {

@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * Resolves a webhook's host and refuses it unless every address it resolves to is public (see
  * {@link NonPublicAddresses}); some names are refused before any lookup. With {@code allowPrivate}
- * (tests, or a receiver on the operator's own network) only the name list and the URL's shape
- * apply. Used at registration and, through {@link #resolve}, before every delivery, which then
+ * (tests, or a receiver on the operator's own network) loopback and private addresses pass, but
+ * cloud metadata names and link-local or metadata addresses are still refused. Used at registration and, through {@link #resolve}, before every delivery, which then
  * connects to the address returned here and nowhere else (no second lookup to rebind).
  */
 public final class PublicDestinationGuard implements DestinationGuard {
@@ -67,12 +67,12 @@ public final class PublicDestinationGuard implements DestinationGuard {
     if (addresses.length == 0) {
       throw refused("url host does not resolve.");
     }
-    if (!allowPrivate) {
-      for (InetAddress address : addresses) {
-        Optional<String> why = NonPublicAddresses.refusal(address);
-        if (why.isPresent()) {
-          throw refused("url resolves to a non-public address: " + why.get() + ".");
-        }
+    for (InetAddress address : addresses) {
+      Optional<String> why = allowPrivate
+          ? NonPublicAddresses.metadataRefusal(address)
+          : NonPublicAddresses.refusal(address);
+      if (why.isPresent()) {
+        throw refused("url resolves to a non-public address: " + why.get() + ".");
       }
     }
     return addresses[0];

@@ -80,6 +80,17 @@ class PublicDestinationGuardTest {
         .isInstanceOf(InvalidInput.class);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"http://169.254.169.254/latest/meta-data/", "http://169.254.1.1/",
+      "http://[fd00:ec2::254]/", "http://[::ffff:169.254.169.254]/", "http://[::ffff:a9fe:a9fe]/",
+      "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:a9fe:a9fe::1]/", "http://[fe80::1]/",
+      "http://100.100.100.200/latest/meta-data/"})
+  void theAllowanceNeverLetsMetadataOrLinkLocalAddressesThrough(String url) {
+    var allowing = new PublicDestinationGuard(true, PublicDestinationGuardTest::lookUp);
+    assertThatThrownBy(() -> allowing.resolve(WebhookUrl.parse(url)))
+        .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("url"));
+  }
+
   @Test
   void theAddressToConnectToIsTheOneChecked() throws Exception {
     assertThat(guard.resolve(WebhookUrl.parse("https://hooks.example.com/")))
