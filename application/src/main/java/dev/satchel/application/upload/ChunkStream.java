@@ -1,10 +1,8 @@
 package dev.satchel.application.upload;
 
-import java.io.FilterInputStream;
+import dev.satchel.application.file.HashingBodyStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +14,8 @@ import java.util.function.BooleanSupplier;
  * the lease is lost. It remembers why it stopped, since the staging store treats every read
  * failure alike: it keeps what arrived and returns.
  */
-final class ChunkStream extends FilterInputStream {
+final class ChunkStream extends HashingBodyStream {
   private final long maxBytes;
-  private final MessageDigest digest;
   private final Clock clock;
   private final Duration renewEvery;
   private final BooleanSupplier renewLease;
@@ -26,7 +23,6 @@ final class ChunkStream extends FilterInputStream {
   private long count;
   private boolean overflowed;
   private boolean leaseLost;
-  private IOException sourceFailure;
 
   /**
    * @param maxBytes the bytes the upload still lacks; one more fails the read
@@ -39,18 +35,6 @@ final class ChunkStream extends FilterInputStream {
     this.renewEvery = renewEvery;
     this.renewLease = renewLease;
     this.renewedAt = clock.instant();
-    try {
-      this.digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xFF;
   }
 
   @Override
@@ -62,20 +46,14 @@ final class ChunkStream extends FilterInputStream {
     // One byte beyond the upload's end is enough to know the body is too long.
     long remaining = maxBytes - count;
     int wanted = remaining >= length ? length : (int) remaining + 1;
-    int n;
-    try {
-      n = in.read(buffer, offset, wanted);
-    } catch (IOException e) {
-      sourceFailure = e;
-      throw e;
-    }
+    int n = readSource(buffer, offset, wanted);
     if (n > 0) {
       if (count + n > maxBytes) {
         overflowed = true;
         throw new IOException("the body runs past the upload's length");
       }
       count += n;
-      digest.update(buffer, offset, n);
+      hash(buffer, offset, n);
     }
     return n;
   }
@@ -92,30 +70,11 @@ final class ChunkStream extends FilterInputStream {
     }
   }
 
-  @Override
-  public long skip(long n) {
-    return 0; // skipping would corrupt the checksum
-  }
-
-  @Override
-  public boolean markSupported() {
-    return false;
-  }
-
   boolean overflowed() {
     return overflowed;
   }
 
   boolean leaseLost() {
     return leaseLost;
-  }
-
-  /** The client's own read failure (a dropped connection, a pacing stop), if any. */
-  IOException sourceFailure() {
-    return sourceFailure;
-  }
-
-  byte[] sha256() {
-    return digest.digest();
   }
 }
