@@ -195,7 +195,8 @@ public class BackendProducers {
       @ConfigProperty(name = "quarkus.redis.timeout") Duration redisTimeout) {
     LocalRateLimiter local = new LocalRateLimiter(clock, config.rateLimit().maxLocalBuckets());
     return config.cache().type() == SatchelConfig.CacheType.REDIS
-        ? new RedisRateLimiter(redis.get(), guard.get(), config.cache().keyPrefix(), local, redisTimeout)
+        ? new RedisRateLimiter(redis.get(), guard.get(), config.cache().keyPrefix(), local, redisTimeout,
+            config.rateLimit().maxLocalBuckets())
         : local;
   }
 }

@@ -12,6 +12,7 @@ import dev.satchel.adapters.persistence.ratelimit.RedisRateLimiter;
 import dev.satchel.adapters.persistence.redis.RedisGuard;
 import dev.satchel.bootstrap.Api;
 import dev.satchel.bootstrap.RedisRelay;
+import dev.satchel.bootstrap.Simultaneously;
 import dev.satchel.bootstrap.TcpProxy;
 import dev.satchel.bootstrap.TestEnvironmentResource;
 import dev.satchel.domain.ratelimit.RateLimitDecision;
@@ -26,7 +27,11 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -57,7 +62,7 @@ class RedisRateLimitingTest {
 
   private RateLimiter secondReplica() {
     return new RedisRateLimiter(redis, new RedisGuard(Clock.systemUTC(), Duration.ofSeconds(1), (op, e) -> { }),
-        RedisTinyRateLimitsProfile.KEY_PREFIX, new LocalRateLimiter(Clock.systemUTC(), 100), Duration.ofSeconds(1));
+        RedisTinyRateLimitsProfile.KEY_PREFIX, new LocalRateLimiter(Clock.systemUTC(), 100), Duration.ofSeconds(1), 100);
   }
 
   @Test
@@ -76,6 +81,28 @@ class RedisRateLimitingTest {
 
     Api.as(token).when().get("/files").then().statusCode(429).body("code", equalTo("rate-limited"));
     assertThat(other.tryAcquire("authenticated:user:" + subject(token), GENERAL_POLICY).allowed()).isFalse();
+  }
+
+  @Test
+  void concurrentRequestsOnTwoReplicasGetExactlyTheBucketsTokens() throws Exception {
+    // Each replica batches the requests that wait on one key; batching must not change the count.
+    RateLimitPolicy sixty = new RateLimitPolicy(60, Duration.ofHours(1));
+    String key = "concurrent:" + UUID.randomUUID();
+    List<RateLimiter> replicas = List.of(secondReplica(), secondReplica());
+
+    List<Long> allowedPerThread = Simultaneously.run(16, thread -> {
+      RateLimiter replica = replicas.get(thread % 2);
+      List<CompletableFuture<RateLimitDecision>> answers = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        answers.add(replica.acquire(key, sixty).toCompletableFuture());
+      }
+      return answers.stream().filter(answer -> answer.join().allowed()).count();
+    });
+
+    assertThat(allowedPerThread.stream().mapToLong(Long::longValue).sum()).isEqualTo(60);
+    RateLimitDecision after = replicas.get(0).tryAcquire(key, sixty);
+    assertThat(after.allowed()).isFalse();
+    assertThat(after.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
   }
 
   @Test

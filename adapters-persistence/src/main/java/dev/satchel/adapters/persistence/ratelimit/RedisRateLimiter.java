@@ -18,16 +18,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@link RateLimiter} shared by every replica: one Lua script ({@code token-bucket.lua}) takes a
- * token in one round trip (EVALSHA), atomically, on the Redis server's clock, so replicas with
+ * {@link RateLimiter} shared by every replica: one Lua script ({@code token-bucket.lua}) takes
+ * tokens in one round trip (EVALSHA), atomically, on the Redis server's clock, so replicas with
  * skewed clocks still share one budget. While Redis is unreachable (see {@link RedisGuard}) each
  * replica limits with its own {@code fallback} buckets, and goes back to Redis by itself.
  *
  * <p>{@link #acquire} sends the script through the reactive client: no thread waits for the
- * answer, so the request filter can ask from the event loop and the Vert.x client pipelines the
- * commands of concurrent requests on its pooled connections. An answer later than {@code timeout}
- * counts as a Redis failure (the blocking client's {@code quarkus.redis.timeout} does not apply
- * to the reactive one).
+ * answer, so the request filter can ask from the event loop. Requests of one key that arrive while
+ * a call for it is in flight go together in the next call, and a refusal is remembered until the
+ * next token is due ({@link CoalescingBucket}); both are exact. An answer later than
+ * {@code timeout} counts as a Redis failure (the blocking client's {@code quarkus.redis.timeout}
+ * does not apply to the reactive one).
  *
  * <p>Why a script and not Bucket4j's Redis backends: those need the Lettuce, Jedis or Redisson
  * client, while Satchel talks to Redis through the Quarkus (Vert.x) client; a second client would
@@ -42,13 +43,22 @@ public class RedisRateLimiter implements RateLimiter {
   private final String prefix;
   private final RateLimiter fallback;
   private final Duration timeout;
+  private final CoalescingBucket buckets;
 
-  public RedisRateLimiter(RedisDataSource redis, RedisGuard guard, String prefix, RateLimiter fallback, Duration timeout) {
+  /**
+   * @param prefix key prefix shared by the replicas ({@code ratelimit:} is appended)
+   * @param fallback this replica's own buckets, used while Redis is unavailable
+   * @param timeout longest wait for an answer before the call counts as failed
+   * @param maxKeys bound on the keys whose calls and refusals this replica tracks at once
+   */
+  public RedisRateLimiter(
+      RedisDataSource redis, RedisGuard guard, String prefix, RateLimiter fallback, Duration timeout, long maxKeys) {
     this.redis = redis.getReactive();
     this.guard = guard;
     this.prefix = prefix + "ratelimit:";
     this.fallback = fallback;
     this.timeout = timeout;
+    this.buckets = new CoalescingBucket(this::take, this::fallBack, maxKeys, System::nanoTime);
   }
 
   @Override
@@ -62,21 +72,38 @@ public class RedisRateLimiter implements RateLimiter {
     if (!guard.available()) {
       return CompletableFuture.completedFuture(fallback.tryAcquire(key, policy));
     }
+    return buckets.acquire(key, policy);
+  }
+
+  private CompletionStage<CoalescingBucket.Take> take(String key, RateLimitPolicy policy, int tokens) {
+    if (!guard.available()) {
+      // Went down while these requests waited: they are answered by the fallback.
+      return CompletableFuture.failedFuture(new RedisSkipped());
+    }
     String redisKey = prefix + key;
     String capacity = Long.toString(policy.requests());
     String periodMicros = Long.toString(policy.period().toNanos() / 1000);
-    return redis.execute("EVALSHA", SHA, "1", redisKey, capacity, periodMicros)
+    String wanted = Integer.toString(tokens);
+    return redis.execute("EVALSHA", SHA, "1", redisKey, capacity, periodMicros, wanted)
         // First use on this server (or after SCRIPT FLUSH / a restart): send the script once.
         .onFailure(RedisRateLimiter::isNoScript)
-        .recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "1", redisKey, capacity, periodMicros))
+        .recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "1", redisKey, capacity, periodMicros, wanted))
         .ifNoItem().after(timeout).failWith(() -> new RedisTimeout(timeout))
-        .map(answer -> RateLimitDecision.of(policy, answer.get(0).toLong() == 1, answer.get(1).toLong(),
+        .map(answer -> new CoalescingBucket.Take(answer.get(0).toLong(), answer.get(1).toLong(),
             Duration.ofNanos(answer.get(2).toLong() * 1000)))
-        .onFailure().recoverWithItem(failure -> {
-          guard.failed("rate-limit", failure);
-          return fallback.tryAcquire(key, policy);
-        })
+        .onFailure().invoke(failure -> guard.failed("rate-limit", failure))
         .subscribeAsCompletionStage();
+  }
+
+  private RateLimitDecision fallBack(String key, RateLimitPolicy policy, Throwable failure) {
+    return fallback.tryAcquire(key, policy);
+  }
+
+  /** Redis is being skipped after a recent failure (see {@link RedisGuard}). */
+  private static final class RedisSkipped extends RuntimeException {
+    RedisSkipped() {
+      super("Redis is being skipped after a recent failure", null, false, false);
+    }
   }
 
   /** Redis did not answer within the configured timeout. */

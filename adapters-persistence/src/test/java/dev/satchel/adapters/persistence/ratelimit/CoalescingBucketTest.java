@@ -1,0 +1,144 @@
+package dev.satchel.adapters.persistence.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.satchel.adapters.persistence.ratelimit.CoalescingBucket.Take;
+import dev.satchel.domain.ratelimit.RateLimitDecision;
+import dev.satchel.domain.ratelimit.RateLimitPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Test;
+
+class CoalescingBucketTest {
+  private static final RateLimitPolicy TEN_PER_SECOND = new RateLimitPolicy(10, Duration.ofSeconds(1));
+  private static final Duration TOKEN_TIME = Duration.ofMillis(100);
+
+  /** A bucket that never refills, whose takes the test answers by hand, one at a time. */
+  private static final class HeldBucket implements CoalescingBucket.RemoteBucket {
+    long tokens = 10;
+    final List<Integer> asked = new ArrayList<>();
+    final List<CompletableFuture<Take>> pending = new ArrayList<>();
+
+    @Override
+    public CompletionStage<Take> take(String key, RateLimitPolicy policy, int wanted) {
+      asked.add(wanted);
+      CompletableFuture<Take> answer = new CompletableFuture<>();
+      pending.add(answer);
+      return answer;
+    }
+
+    void answerNext() {
+      int wanted = asked.get(asked.size() - pending.size());
+      long granted = Math.min(wanted, tokens);
+      tokens -= granted;
+      pending.removeFirst().complete(new Take(granted, tokens, tokens < 1 ? TOKEN_TIME : Duration.ZERO));
+    }
+
+    void failNext() {
+      pending.removeFirst().completeExceptionally(new IllegalStateException("connection reset"));
+    }
+  }
+
+  private final HeldBucket remote = new HeldBucket();
+  private long now = 1_000_000_000L;
+  private final List<Throwable> fallbackCauses = new ArrayList<>();
+  private final CoalescingBucket bucket = new CoalescingBucket(remote, (key, policy, failure) -> {
+    fallbackCauses.add(failure);
+    return RateLimitDecision.of(policy, true, 7, Duration.ZERO);
+  }, 100, () -> now);
+
+  private CompletableFuture<RateLimitDecision> acquire() {
+    return bucket.acquire("user:1", TEN_PER_SECOND).toCompletableFuture();
+  }
+
+  @Test
+  void requestsArrivingWhileATakeIsInFlightGoTogetherInTheNextTake() {
+    CompletableFuture<RateLimitDecision> first = acquire();
+    List<CompletableFuture<RateLimitDecision>> waiting = List.of(acquire(), acquire(), acquire());
+    assertThat(remote.asked).containsExactly(1);
+
+    remote.answerNext();
+    assertThat(first.join().allowed()).isTrue();
+    assertThat(waiting).noneMatch(CompletableFuture::isDone);
+    assertThat(remote.asked).containsExactly(1, 3);
+
+    remote.answerNext();
+    assertThat(waiting).extracting(w -> w.join().remaining()).containsExactly(8L, 7L, 6L);
+    assertThat(waiting).allMatch(w -> w.join().allowed());
+  }
+
+  @Test
+  void aTakeThatRunsDryAllowsInArrivalOrderAndRemembersTheRefusalUntilTheNextToken() {
+    remote.tokens = 2;
+    CompletableFuture<RateLimitDecision> first = acquire();
+    List<CompletableFuture<RateLimitDecision>> waiting = List.of(acquire(), acquire(), acquire());
+    remote.answerNext();
+    remote.answerNext();
+
+    assertThat(first.join().allowed()).isTrue();
+    assertThat(waiting).extracting(w -> w.join().allowed()).containsExactly(true, false, false);
+    assertThat(waiting.get(2).join().retryAfter()).isEqualTo(TOKEN_TIME);
+
+    now += TOKEN_TIME.toNanos() / 2;
+    RateLimitDecision meanwhile = acquire().join();
+    assertThat(meanwhile.allowed()).isFalse();
+    assertThat(meanwhile.retryAfter()).isEqualTo(TOKEN_TIME.dividedBy(2));
+    assertThat(remote.asked).as("no round trip while the refusal holds").hasSize(2);
+
+    now += TOKEN_TIME.toNanos() / 2;
+    remote.tokens = 1;
+    CompletableFuture<RateLimitDecision> afterwards = acquire();
+    remote.answerNext();
+    assertThat(afterwards.join().allowed()).isTrue();
+    assertThat(remote.asked).containsExactly(1, 3, 1);
+  }
+
+  @Test
+  void requestsQueuedBehindATakeThatRunsDryAreRefusedWithoutAnotherRoundTrip() {
+    remote.tokens = 1;
+    CompletableFuture<RateLimitDecision> first = acquire();
+    CompletableFuture<RateLimitDecision> second = acquire();
+    remote.answerNext();
+    assertThat(first.join().allowed()).isTrue();
+    assertThat(second).isNotDone();
+    CompletableFuture<RateLimitDecision> third = acquire();
+
+    remote.answerNext();
+
+    assertThat(second.join().allowed()).isFalse();
+    assertThat(third.join().allowed()).isFalse();
+    assertThat(remote.asked).as("the third request never reached the bucket").containsExactly(1, 1);
+  }
+
+  @Test
+  void aFailedTakeSendsEveryWaiterToTheFallbackAndTheNextRequestAsksAgain() {
+    CompletableFuture<RateLimitDecision> first = acquire();
+    CompletableFuture<RateLimitDecision> second = acquire();
+
+    remote.failNext();
+    assertThat(first.join().remaining()).isEqualTo(7);
+    assertThat(fallbackCauses).hasSize(1);
+    remote.failNext();
+    assertThat(second.join().remaining()).isEqualTo(7);
+    assertThat(fallbackCauses).hasSize(2);
+
+    CompletableFuture<RateLimitDecision> later = acquire();
+    remote.answerNext();
+    assertThat(later.join().remaining()).isEqualTo(9);
+  }
+
+  @Test
+  void keysAreIndependent() {
+    CompletableFuture<RateLimitDecision> one = acquire();
+    CompletableFuture<RateLimitDecision> other = bucket.acquire("user:2", TEN_PER_SECOND).toCompletableFuture();
+
+    assertThat(remote.asked).as("another key does not wait for this one's take").containsExactly(1, 1);
+    remote.answerNext();
+    remote.answerNext();
+    assertThat(one.join().allowed()).isTrue();
+    assertThat(other.join().allowed()).isTrue();
+  }
+}
