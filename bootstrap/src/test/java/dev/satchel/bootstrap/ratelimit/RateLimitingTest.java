@@ -7,6 +7,7 @@ import static dev.satchel.bootstrap.ratelimit.TinyRateLimitsProfile.GENERAL;
 import static dev.satchel.bootstrap.ratelimit.TinyRateLimitsProfile.REGISTRATIONS;
 import static dev.satchel.bootstrap.ratelimit.TinyRateLimitsProfile.UPLOADS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -148,6 +149,18 @@ class RateLimitingTest {
     assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 1800L);
     assertThat(Metrics.value("satchel_rate_limit_rejections_total", "limit=\"register\"")).isEqualTo(rejectedBefore + 1);
     register(freshNetwork()).then().statusCode(201);
+  }
+
+  /** Answers decided before the resource runs, or by its first check, still say the limits. */
+  @Test
+  void earlyRefusalsCarryTheRateLimitFields() {
+    String token = newUserToken(freshNetwork());
+
+    Api.as(token).header("Upload-Length", "10").when().post("/uploads").then().statusCode(412)
+        .header("RateLimit", startsWith("\"authenticated\";r=" + (GENERAL - 1) + ";"))
+        .header("RateLimit", containsString("\"upload\";r="));
+    Api.as(token).header("Last-Event-ID", "not-an-event").when().get("/events").then().statusCode(400)
+        .header("RateLimit", startsWith("\"authenticated\";r=" + (GENERAL - 2) + ";"));
   }
 
   @Test

@@ -11,8 +11,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Puts every API request through its rate limits before the resource runs, and writes the
@@ -29,14 +28,15 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  *
  * <p>It runs on the event loop, before the hand-off to the resource's worker thread, and never
  * blocks: a shared (Redis) bucket answers asynchronously while no thread waits for it, and the
- * request moves on to the worker once admitted. On {@code @Authenticated} resources the security
+ * request moves on to the worker once admitted. The RateLimit fields go on the HTTP response as
+ * soon as the request is admitted, so every answer carries them, also those that never pass JAX-RS
+ * response filters (a problem thrown by a Server-Sent Events resource). On {@code @Authenticated} resources the security
  * check has run by then (it precedes non-blocking filters), so a request without a valid token is
  * answered 401 there and takes no token, and the identity it verified is reused here, not
  * verified again. A request without an {@code Authorization} header is anonymous without asking
  * the authentication machinery; a bad token on a public resource counts as anonymous.
  */
 public class RateLimitFilter {
-  private static final String STATUSES = RateLimitFilter.class.getName() + ".statuses";
   private static final Uni<Response> GO_ON = Uni.createFrom().nullItem();
 
   private final AdmitRequestUseCase admission;
@@ -47,8 +47,12 @@ public class RateLimitFilter {
     this.identities = identities;
   }
 
-  /** Completes with {@code null} (go on) once admitted, or fails with {@code RateLimited}. */
-  @ServerRequestFilter(nonBlocking = true)
+  /**
+   * Completes with {@code null} (go on) once admitted, or fails with {@code RateLimited}. Runs
+   * before the other request filters (a lower priority number goes first), so that an answer they
+   * decide early, such as tus's 412, is still counted and still carries the RateLimit fields.
+   */
+  @ServerRequestFilter(nonBlocking = true, priority = Priorities.AUTHORIZATION)
   public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest vertx) {
     Action action = action(request.getMethod(), request.getUriInfo().getPath());
     if (vertx.getHeader(HttpHeaders.AUTHORIZATION) == null) {
@@ -66,30 +70,15 @@ public class RateLimitFilter {
         .toCompletableFuture();
     // Local buckets have answered already: no operators to build and subscribe to.
     if (admitted.isDone() && !admitted.isCompletedExceptionally()) {
-      remember(request, admitted.join());
+      RateLimitHeaders.write(admitted.join(), vertx.response().headers());
       return GO_ON;
     }
     return Uni.createFrom().completionStage(admitted)
         .onFailure(CompletionException.class).transform(Throwable::getCause)
         .map(statuses -> {
-          remember(request, statuses);
+          RateLimitHeaders.write(statuses, vertx.response().headers());
           return null;
         });
-  }
-
-  private static void remember(ContainerRequestContext request, List<RateLimitStatus> statuses) {
-    if (!statuses.isEmpty()) {
-      request.setProperty(STATUSES, statuses);
-    }
-  }
-
-  @ServerResponseFilter
-  public void headers(ContainerRequestContext request, ContainerResponseContext response) {
-    if (request.getProperty(STATUSES) instanceof List<?> statuses) {
-      @SuppressWarnings("unchecked")
-      List<RateLimitStatus> applied = (List<RateLimitStatus>) statuses;
-      RateLimitHeaders.write(applied, response.getHeaders());
-    }
   }
 
   private static Optional<String> userId(SecurityIdentity identity) {

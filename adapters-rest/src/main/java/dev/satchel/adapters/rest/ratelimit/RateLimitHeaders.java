@@ -3,6 +3,7 @@ package dev.satchel.adapters.rest.ratelimit;
 import dev.satchel.domain.ratelimit.RateLimitDecision;
 import dev.satchel.domain.ratelimit.RateLimitStatus;
 import jakarta.ws.rs.core.MultivaluedMap;
+import io.vertx.core.MultiMap;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,25 +23,45 @@ public final class RateLimitHeaders {
 
   /** Sets both fields (replacing earlier values) when at least one limit was applied. */
   public static void write(List<RateLimitStatus> statuses, MultivaluedMap<String, Object> headers) {
-    if (statuses.isEmpty()) {
-      return;
+    if (!statuses.isEmpty()) {
+      headers.putSingle(POLICY, policy(statuses));
+      headers.putSingle(STATE, state(statuses));
     }
-    // Written on every limited answer: one builder per field, no intermediate strings.
+  }
+
+  /** The same on the HTTP response itself, for answers that never pass JAX-RS response filters. */
+  public static void write(List<RateLimitStatus> statuses, MultiMap headers) {
+    if (!statuses.isEmpty()) {
+      headers.set(POLICY, policy(statuses));
+      headers.set(STATE, state(statuses));
+    }
+  }
+
+  // Written on every limited answer: one builder per field, no intermediate strings.
+  private static String policy(List<RateLimitStatus> statuses) {
     StringBuilder policy = new StringBuilder(48);
-    StringBuilder state = new StringBuilder(48);
     for (RateLimitStatus status : statuses) {
       RateLimitDecision d = status.decision();
       if (!policy.isEmpty()) {
         policy.append(", ");
-        state.append(", ");
       }
       policy.append('"').append(status.limit()).append("\";q=").append(d.policy().requests())
           .append(";w=").append(d.policy().windowSeconds());
+    }
+    return policy.toString();
+  }
+
+  private static String state(List<RateLimitStatus> statuses) {
+    StringBuilder state = new StringBuilder(48);
+    for (RateLimitStatus status : statuses) {
+      RateLimitDecision d = status.decision();
+      if (!state.isEmpty()) {
+        state.append(", ");
+      }
       state.append('"').append(status.limit()).append("\";r=").append(d.remaining())
           .append(";t=").append(seconds(d.resetAfter()));
     }
-    headers.putSingle(POLICY, policy.toString());
-    headers.putSingle(STATE, state.toString());
+    return state.toString();
   }
 
   /** Whole seconds, rounded up so a client waiting that long is never early (RFC 9110 10.2.3). */
