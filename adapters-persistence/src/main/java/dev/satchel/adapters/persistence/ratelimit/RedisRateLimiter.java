@@ -25,8 +25,9 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>{@link #acquire} sends the script through the reactive client: no thread waits for the
  * answer, so the request filter can ask from the event loop. Requests of one key that arrive while
- * a call for it is in flight go together in the next call, and a refusal is remembered until the
- * next token is due ({@link CoalescingBucket}); both are exact. An answer later than
+ * a call for it is in flight go together in the next call, a busy key gets tokens lent ahead of
+ * demand for a moment, and a refusal is remembered until the next token is due; none of it lets a
+ * client past its bucket ({@link CoalescingBucket}). An answer later than
  * {@code timeout} counts as a Redis failure (the blocking client's {@code quarkus.redis.timeout}
  * does not apply to the reactive one).
  *
@@ -75,7 +76,8 @@ public class RedisRateLimiter implements RateLimiter {
     return buckets.acquire(key, policy);
   }
 
-  private CompletionStage<CoalescingBucket.Take> take(String key, RateLimitPolicy policy, int tokens) {
+  private CompletionStage<CoalescingBucket.Take> take(
+      String key, RateLimitPolicy policy, int tokens, long lend, Duration lendFor) {
     if (!guard.available()) {
       // Went down while these requests waited: they are answered by the fallback.
       return CompletableFuture.failedFuture(new RedisSkipped());
@@ -84,13 +86,16 @@ public class RedisRateLimiter implements RateLimiter {
     String capacity = Long.toString(policy.requests());
     String periodMicros = Long.toString(policy.period().toNanos() / 1000);
     String wanted = Integer.toString(tokens);
-    return redis.execute("EVALSHA", SHA, "1", redisKey, capacity, periodMicros, wanted)
+    String lent = Long.toString(lend);
+    String lentMicros = Long.toString(lendFor.toNanos() / 1000);
+    return redis.execute("EVALSHA", SHA, "1", redisKey, capacity, periodMicros, wanted, lent, lentMicros)
         // First use on this server (or after SCRIPT FLUSH / a restart): send the script once.
         .onFailure(RedisRateLimiter::isNoScript)
-        .recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "1", redisKey, capacity, periodMicros, wanted))
+        .recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "1", redisKey, capacity, periodMicros, wanted, lent,
+            lentMicros))
         .ifNoItem().after(timeout).failWith(() -> new RedisTimeout(timeout))
         .map(answer -> new CoalescingBucket.Take(answer.get(0).toLong(), answer.get(1).toLong(),
-            Duration.ofNanos(answer.get(2).toLong() * 1000)))
+            answer.get(2).toLong(), Duration.ofNanos(answer.get(3).toLong() * 1000)))
         .onFailure().invoke(failure -> guard.failed("rate-limit", failure))
         .subscribeAsCompletionStage();
   }

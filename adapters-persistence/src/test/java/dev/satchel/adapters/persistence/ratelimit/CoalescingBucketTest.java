@@ -16,25 +16,32 @@ class CoalescingBucketTest {
   private static final RateLimitPolicy TEN_PER_SECOND = new RateLimitPolicy(10, Duration.ofSeconds(1));
   private static final Duration TOKEN_TIME = Duration.ofMillis(100);
 
-  /** A bucket that never refills, whose takes the test answers by hand, one at a time. */
+  /**
+   * A bucket that never refills, whose takes the test answers by hand, one at a time; it lends
+   * as the Redis script does (only while twice the amount would remain).
+   */
   private static final class HeldBucket implements CoalescingBucket.RemoteBucket {
     long tokens = 10;
     final List<Integer> asked = new ArrayList<>();
+    final List<Long> lendAsked = new ArrayList<>();
     final List<CompletableFuture<Take>> pending = new ArrayList<>();
 
     @Override
-    public CompletionStage<Take> take(String key, RateLimitPolicy policy, int wanted) {
+    public CompletionStage<Take> take(String key, RateLimitPolicy policy, int wanted, long lend, Duration lendFor) {
       asked.add(wanted);
+      lendAsked.add(lend);
       CompletableFuture<Take> answer = new CompletableFuture<>();
       pending.add(answer);
       return answer;
     }
 
     void answerNext() {
-      int wanted = asked.get(asked.size() - pending.size());
-      long granted = Math.min(wanted, tokens);
+      int index = asked.size() - pending.size();
+      long granted = Math.min(asked.get(index), tokens);
       tokens -= granted;
-      pending.removeFirst().complete(new Take(granted, tokens, tokens < 1 ? TOKEN_TIME : Duration.ZERO));
+      long lent = Math.max(0, Math.min(lendAsked.get(index), tokens - lendAsked.get(index)));
+      tokens -= lent;
+      pending.removeFirst().complete(new Take(granted, lent, tokens, tokens < 1 ? TOKEN_TIME : Duration.ZERO));
     }
 
     void failNext() {
@@ -128,6 +135,62 @@ class CoalescingBucketTest {
     CompletableFuture<RateLimitDecision> later = acquire();
     remote.answerNext();
     assertThat(later.join().remaining()).isEqualTo(9);
+  }
+
+  @Test
+  void aBusyKeyOfABigBucketGetsTokensLentAndSpendsThemWithoutRoundTrips() {
+    CoalescingBucket big = new CoalescingBucket(remote, (key, policy, failure) -> null, 100, () -> now);
+    RateLimitPolicy thousand = new RateLimitPolicy(1000, Duration.ofMinutes(1));
+    remote.tokens = 1000;
+
+    CompletableFuture<RateLimitDecision> first = big.acquire("k", thousand).toCompletableFuture();
+    List<CompletableFuture<RateLimitDecision>> waiting = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      waiting.add(big.acquire("k", thousand).toCompletableFuture());
+    }
+    remote.answerNext();
+    remote.answerNext();
+    assertThat(remote.lendAsked).as("nothing is lent before demand is seen").containsExactly(0L, 2L);
+    assertThat(first.join().allowed()).isTrue();
+    assertThat(waiting).allMatch(w -> w.join().allowed());
+
+    List<RateLimitDecision> fromLent = List.of(big.acquire("k", thousand).toCompletableFuture().join(),
+        big.acquire("k", thousand).toCompletableFuture().join());
+    assertThat(fromLent).allMatch(RateLimitDecision::allowed);
+    assertThat(fromLent).extracting(RateLimitDecision::remaining).containsExactly(994L, 993L);
+    assertThat(remote.asked).as("the lent tokens were spent here").hasSize(2);
+
+    big.acquire("k", thousand);
+    assertThat(remote.lendAsked.getLast()).as("twice the 6 requests served by the last take and its loan")
+        .isEqualTo(12L);
+  }
+
+  @Test
+  void lentTokensLapseUnused() {
+    CoalescingBucket big = new CoalescingBucket(remote, (key, policy, failure) -> null, 100, () -> now);
+    RateLimitPolicy thousand = new RateLimitPolicy(1000, Duration.ofMinutes(1));
+    remote.tokens = 1000;
+    big.acquire("k", thousand);
+    CompletableFuture<RateLimitDecision> second = big.acquire("k", thousand).toCompletableFuture();
+    remote.answerNext();
+    remote.answerNext();
+    assertThat(second.join().allowed()).isTrue();
+    assertThat(remote.lendAsked.getLast()).isEqualTo(2L);
+
+    now += CoalescingBucket.LEND_FOR.toNanos();
+    big.acquire("k", thousand);
+
+    assertThat(remote.asked).as("a lapsed loan is not spent").hasSize(3);
+  }
+
+  @Test
+  void aBucketUnderSixteenTokensIsNeverLent() {
+    for (int i = 0; i < 4; i++) {
+      CompletableFuture<RateLimitDecision> answer = acquire();
+      remote.answerNext();
+      assertThat(answer.join().allowed()).isTrue();
+    }
+    assertThat(remote.lendAsked).containsOnly(0L);
   }
 
   @Test
