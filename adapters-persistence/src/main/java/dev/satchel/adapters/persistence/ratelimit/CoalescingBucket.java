@@ -20,14 +20,15 @@ import java.util.function.LongSupplier;
  *   <li><b>Single flight</b>: per bucket key at most one take is in flight; requests that arrive
  *       meanwhile wait and go together in the next take, as one take of n tokens (granted in
  *       arrival order, the same tokens n takes in a row would have got).
- *   <li><b>Lending</b>: a take may also ask for tokens lent ahead of demand, up to twice the
- *       requests this key saw since its previous take and at most 1/16 of the bucket; they are
- *       spent here without a round trip and dropped when unused after {@link #LEND_FOR}. The
+ *   <li><b>Lending</b>: a take may also ask for tokens lent ahead of demand, what the key's rate
+ *       since its previous take would use in half of {@link #LEND_FOR} and at most 1/16 of the
+ *       bucket; they are spent here without a round trip and dropped when unused after it. The
  *       remote side stops its refill below the capacity by what is lent (see
  *       {@code token-bucket.lua}), so lent plus remaining tokens never exceed the bucket, and it
  *       lends only while twice the amount would remain. Cost: a replica may hold up to 1/16 of a
- *       bucket that another replica of the same client cannot use for {@link #LEND_FOR}; buckets
- *       under 16 tokens are never lent.
+ *       bucket that another replica of the same client cannot use for {@link #LEND_FOR}, and the
+ *       unused part of a loan is spent when a client stops; buckets under 16 tokens are never
+ *       lent.
  *   <li><b>Remembered refusal</b>: a take that runs the bucket dry refuses everyone here until
  *       the next token is due, without a round trip (only the refill adds tokens).
  * </ul>
@@ -40,6 +41,7 @@ final class CoalescingBucket {
   static final Duration LEND_FOR = Duration.ofMillis(200);
   private static final long LEND_FOR_NANOS = LEND_FOR.toNanos();
   private static final int MAX_LENT_FRACTION = 16;
+  private static final long MIN_RATE_WINDOW_NANOS = Duration.ofMillis(10).toNanos();
 
   /** The remote bucket. */
   interface RemoteBucket {
@@ -77,6 +79,7 @@ final class CoalescingBucket {
     long lentUntilNanos;
     long remainingBesidesLent;
     long servedSinceTake;
+    long lastTakeNanos;
   }
 
   private final RemoteBucket remote;
@@ -122,7 +125,7 @@ final class CoalescingBucket {
         return answer;
       }
       queue.inFlight = true;
-      lend = lendWanted(queue, policy);
+      lend = lendWanted(queue, policy, now);
       sentAt = now;
     }
     send(key, policy, queue, 1, lend, sentAt);
@@ -143,11 +146,19 @@ final class CoalescingBucket {
     return RateLimitDecision.of(policy, true, queue.remainingBesidesLent + queue.lent, Duration.ZERO);
   }
 
-  /** Twice the demand since the last take, at most 1/16 of the bucket. Holds the lock. */
-  private static long lendWanted(Queue queue, RateLimitPolicy policy) {
-    long demand = queue.servedSinceTake;
+  /**
+   * What this key's rate since its last take would use in half of {@link #LEND_FOR}, at most 1/16
+   * of the bucket: sized to be spent before it lapses, so little is lost when it does. Holds the
+   * lock.
+   */
+  private static long lendWanted(Queue queue, RateLimitPolicy policy, long now) {
+    long served = queue.servedSinceTake;
+    // A window under 10 ms (the first requests of a burst) would overstate the rate.
+    long window = Math.max(now - queue.lastTakeNanos, MIN_RATE_WINDOW_NANOS);
     queue.servedSinceTake = 0;
-    return Math.min(policy.requests() / MAX_LENT_FRACTION, 2 * demand);
+    queue.lastTakeNanos = now;
+    long expected = (long) ((double) served * (LEND_FOR_NANOS / 2) / window);
+    return Math.min(policy.requests() / MAX_LENT_FRACTION, expected);
   }
 
   private void send(String key, RateLimitPolicy policy, Queue queue, int tokens, long lend, long sentAt) {
@@ -204,7 +215,7 @@ final class CoalescingBucket {
         queue.inFlight = false;
       } else {
         next = queue.waiting.size();
-        lend = lendWanted(queue, policy);
+        lend = lendWanted(queue, policy, now);
       }
     }
     if (failure != null) {

@@ -138,7 +138,7 @@ class CoalescingBucketTest {
   }
 
   @Test
-  void aBusyKeyOfABigBucketGetsTokensLentAndSpendsThemWithoutRoundTrips() {
+  void aBusyKeyOfABigBucketGetsTokensLentForItsRateAndSpendsThemWithoutRoundTrips() {
     CoalescingBucket big = new CoalescingBucket(remote, (key, policy, failure) -> null, 100, () -> now);
     RateLimitPolicy thousand = new RateLimitPolicy(1000, Duration.ofMinutes(1));
     remote.tokens = 1000;
@@ -148,21 +148,26 @@ class CoalescingBucketTest {
     for (int i = 0; i < 4; i++) {
       waiting.add(big.acquire("k", thousand).toCompletableFuture());
     }
+    now += Duration.ofMillis(10).toNanos();
     remote.answerNext();
     remote.answerNext();
-    assertThat(remote.lendAsked).as("nothing is lent before demand is seen").containsExactly(0L, 2L);
+    // 1 request served in 10 ms is 100/s: 10 tokens for the next 100 ms.
+    assertThat(remote.lendAsked).as("nothing is lent before demand is seen").containsExactly(0L, 10L);
     assertThat(first.join().allowed()).isTrue();
     assertThat(waiting).allMatch(w -> w.join().allowed());
 
-    List<RateLimitDecision> fromLent = List.of(big.acquire("k", thousand).toCompletableFuture().join(),
-        big.acquire("k", thousand).toCompletableFuture().join());
+    List<RateLimitDecision> fromLent = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      fromLent.add(big.acquire("k", thousand).toCompletableFuture().join());
+    }
     assertThat(fromLent).allMatch(RateLimitDecision::allowed);
-    assertThat(fromLent).extracting(RateLimitDecision::remaining).containsExactly(994L, 993L);
+    assertThat(fromLent).extracting(RateLimitDecision::remaining).startsWith(994L, 993L).endsWith(985L);
     assertThat(remote.asked).as("the lent tokens were spent here").hasSize(2);
 
+    now += Duration.ofMillis(20).toNanos();
     big.acquire("k", thousand);
-    assertThat(remote.lendAsked.getLast()).as("twice the 6 requests served by the last take and its loan")
-        .isEqualTo(12L);
+    // 14 served (4 granted, 10 lent) in 20 ms is 700/s: 70 tokens, within 1/16 of 1000 (62).
+    assertThat(remote.lendAsked.getLast()).isEqualTo(62L);
   }
 
   @Test
@@ -175,7 +180,7 @@ class CoalescingBucketTest {
     remote.answerNext();
     remote.answerNext();
     assertThat(second.join().allowed()).isTrue();
-    assertThat(remote.lendAsked.getLast()).isEqualTo(2L);
+    assertThat(remote.lendAsked.getLast()).isPositive();
 
     now += CoalescingBucket.LEND_FOR.toNanos();
     big.acquire("k", thousand);
