@@ -1,6 +1,7 @@
 package dev.satchel.bootstrap.auth;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -10,16 +11,20 @@ import dev.satchel.bootstrap.TestEnvironmentResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +34,9 @@ import org.junit.jupiter.api.Test;
 class JwtAttackTest {
   @SigningSecret
   String signingSecret;
+
+  @Inject
+  JWTParser parser;
 
   private String validToken;
   private String userId;
@@ -139,5 +147,39 @@ class JwtAttackTest {
   @Test
   void tokenWithoutUserSubjectIsRejected() {
     assertRejected("Bearer " + claims().subject("not-a-uuid").jws().algorithm(SignatureAlgorithm.HS256).sign(realKey()));
+  }
+
+  // Verified tokens are remembered (VerifiedTokenCache): what was accepted once must not outlive
+  // its exp, and no variation of it may ride on the remembered verification.
+
+  @Test
+  void theParserRemembersAVerifiedToken() throws Exception {
+    assertThat(parser.parse(validToken)).isSameAs(parser.parse(validToken));
+  }
+
+  @Test
+  void anAcceptedTokenIsStillRefusedWhenAlteredOrCut() {
+    Api.as(validToken).when().get("/files").then().statusCode(200);
+    String[] parts = validToken.split("\\.");
+    String flipped = (parts[2].charAt(0) == 'A' ? 'B' : 'A') + parts[2].substring(1);
+    assertRejected("Bearer " + parts[0] + "." + parts[1] + "." + flipped);
+    assertRejected("Bearer " + parts[0] + "." + parts[1] + ".");
+    assertRejected("Bearer " + validToken.substring(0, validToken.length() - 1));
+  }
+
+  @Test
+  void anAcceptedTokenIsRefusedOnceItExpires() {
+    String shortLived = "Bearer " + claims().expiresAt(Instant.now().plusSeconds(2))
+        .jws().algorithm(SignatureAlgorithm.HS256).sign(realKey());
+    given().header("Authorization", shortLived).when().get("/files").then().statusCode(200);
+    Awaitility.await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(250))
+        .untilAsserted(() -> assertRejected(shortLived));
+  }
+
+  @Test
+  void anAcceptedTokenWithoutUserSubjectIsRefusedEveryTime() {
+    String token = "Bearer " + claims().subject("not-a-uuid").jws().algorithm(SignatureAlgorithm.HS256).sign(realKey());
+    assertRejected(token);
+    assertRejected(token);
   }
 }
