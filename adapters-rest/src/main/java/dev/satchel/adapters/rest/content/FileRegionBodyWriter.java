@@ -1,5 +1,6 @@
 package dev.satchel.adapters.rest.content;
 
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -13,6 +14,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.StandardOpenOption;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyWriter;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
@@ -29,7 +31,18 @@ public class FileRegionBodyWriter implements ServerMessageBodyWriter<FileRegionB
 
   @Override
   public void writeResponse(FileRegionBody body, Type genericType, ServerRequestContext context) {
-    context.serverResponse().sendFile(body.file().toString(), body.offset(), body.length());
+    HttpServerResponse response = context instanceof ResteasyReactiveRequestContext request
+        ? request.serverRequest().unwrap(HttpServerResponse.class)
+        : null;
+    if (response == null) {
+      context.serverResponse().sendFile(body.file().toString(), body.offset(), body.length());
+      return;
+    }
+    // Quarkus REST ignores a failed sendFile, which leaves the client waiting for the idle timeout;
+    // a blob removed since the store looked at it (its owner deleting it meanwhile) must end the
+    // exchange instead. Closing the connection is all that is left once the headers are decided.
+    response.sendFile(body.file().toString(), body.offset(), body.length())
+        .onFailure(failure -> response.reset());
   }
 
   @Override
