@@ -15,11 +15,13 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -139,5 +141,34 @@ class JwtAttackTest {
   @Test
   void tokenWithoutUserSubjectIsRejected() {
     assertRejected("Bearer " + claims().subject("not-a-uuid").jws().algorithm(SignatureAlgorithm.HS256).sign(realKey()));
+  }
+
+  // Verified tokens are remembered (VerifiedTokenCache): what was accepted once must not outlive
+  // its exp, and no variation of it may ride on the remembered verification.
+
+  @Test
+  void anAcceptedTokenIsStillRefusedWhenAlteredOrCut() {
+    Api.as(validToken).when().get("/files").then().statusCode(200);
+    String[] parts = validToken.split("\\.");
+    String flipped = (parts[2].charAt(0) == 'A' ? 'B' : 'A') + parts[2].substring(1);
+    assertRejected("Bearer " + parts[0] + "." + parts[1] + "." + flipped);
+    assertRejected("Bearer " + parts[0] + "." + parts[1] + ".");
+    assertRejected("Bearer " + validToken.substring(0, validToken.length() - 1));
+  }
+
+  @Test
+  void anAcceptedTokenIsRefusedOnceItExpires() {
+    String shortLived = "Bearer " + claims().expiresAt(Instant.now().plusSeconds(2))
+        .jws().algorithm(SignatureAlgorithm.HS256).sign(realKey());
+    given().header("Authorization", shortLived).when().get("/files").then().statusCode(200);
+    Awaitility.await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(250))
+        .untilAsserted(() -> assertRejected(shortLived));
+  }
+
+  @Test
+  void anAcceptedTokenWithoutUserSubjectIsRefusedEveryTime() {
+    String token = "Bearer " + claims().subject("not-a-uuid").jws().algorithm(SignatureAlgorithm.HS256).sign(realKey());
+    assertRejected(token);
+    assertRejected(token);
   }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.jboss.resteasy.reactive.PathPart;
 
 /**
  * Serves a file's bytes for both owner downloads and public links: strong ETag from the SHA-256,
@@ -91,7 +90,7 @@ public class ContentResponder {
     }
     BlobContent.FileRegion region = content.fileRegion().get();
     closeQuietly(content);
-    return new PathPart(region.path(), region.offset(), region.length());
+    return new FileRegionBody(region.path(), region.offset(), region.length());
   }
 
   private static void closeQuietly(BlobContent content) {

@@ -1,6 +1,5 @@
 package dev.satchel.adapters.storage.local;
 
-import dev.satchel.adapters.storage.RangeInputStream;
 import dev.satchel.adapters.storage.SourceInputStream;
 import dev.satchel.domain.error.StorageFull;
 import dev.satchel.domain.error.StorageUnavailable;
@@ -10,12 +9,12 @@ import dev.satchel.domain.storage.ByteRange;
 import dev.satchel.domain.storage.StorageKey;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -64,23 +63,25 @@ public final class LocalFileBlobStorage implements BlobStorage {
 
   @Override
   public BlobContent read(StorageKey key, Optional<ByteRange> range) {
-    FileChannel channel = null;
+    Path file = pathOf(key);
     try {
-      channel = FileChannel.open(pathOf(key), StandardOpenOption.READ);
-      long size = channel.size();
+      // One stat tells missing from present and gives the size; the bytes are opened only if the
+      // caller reads the stream rather than sending the file region (sendfile) by its path.
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
+        throw new IOException("not a regular file: " + file);
+      }
+      long size = attributes.size();
       long first = range.map(ByteRange::first).orElse(0L);
       // The range was checked against the recorded size; clamping keeps the length truthful
       // should the file on disk disagree.
       long length = Math.max(0, Math.min(range.map(ByteRange::length).orElse(size), size - first));
-      channel.position(first);
-      Path file = pathOf(key);
-      return new BlobContent(new RangeInputStream(Channels.newInputStream(channel), length), length,
+      return new BlobContent(new FileRegionInputStream(file, first, length), length,
           Optional.of(new BlobContent.FileRegion(file, first, length)));
     } catch (NoSuchFileException e) {
       // A row pointing at no bytes is an inconsistency of the store, not a missing file.
       throw StorageUnavailable.missingBlob(e);
     } catch (IOException e) {
-      closeQuietly(channel);
       throw new StorageUnavailable(FAILED, e);
     }
   }
@@ -156,16 +157,5 @@ public final class LocalFileBlobStorage implements BlobStorage {
   // StorageKey admits only hex shards and a UUID, so the resolved path cannot leave the root.
   Path pathOf(StorageKey key) {
     return root.resolve(key.value());
-  }
-
-  private static void closeQuietly(FileChannel channel) {
-    if (channel == null) {
-      return;
-    }
-    try {
-      channel.close();
-    } catch (IOException e) {
-      // Nothing was read from it; the failure that brought us here is the one to report.
-    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.satchel.adapters.storage.BlobStorageContractTest;
 import dev.satchel.domain.error.StorageFull;
+import dev.satchel.domain.error.StorageUnavailable;
 import dev.satchel.domain.storage.BlobStorage;
 import dev.satchel.domain.storage.StorageKey;
 import java.io.IOException;
@@ -204,6 +205,33 @@ class LocalFileBlobStorageTest extends BlobStorageContractTest {
       assertThat(region.length()).isEqualTo(100);
       byte[] viaRegion = java.util.Arrays.copyOfRange(Files.readAllBytes(region.path()), 100, 200);
       assertThat(viaRegion).isEqualTo(java.util.Arrays.copyOfRange(bytes, 100, 200));
+    }
+  }
+
+  @Test
+  void aMissingBlobIsReportedAsMissingNotAsAFailure() {
+    assertThatThrownBy(() -> storage.read(newKey(), Optional.empty()))
+        .isInstanceOfSatisfying(StorageUnavailable.class, e -> assertThat(e.blobMissing()).isTrue());
+  }
+
+  @Test
+  void aKeyThatIsNotARegularFileFailsWithoutBeingMissing() throws IOException {
+    StorageKey key = newKey();
+    Files.createDirectories(storage.pathOf(key));
+    assertThatThrownBy(() -> storage.read(key, Optional.empty()))
+        .isInstanceOfSatisfying(StorageUnavailable.class, e -> assertThat(e.blobMissing()).isFalse());
+  }
+
+  @Test
+  void aRegionCanBeClosedUnreadOrReadThroughItsStream() throws IOException {
+    StorageKey key = newKey();
+    byte[] bytes = randomBytes(300, 12);
+    storage.write(key, source(bytes), OptionalLong.empty());
+    var unread = storage.read(key, Optional.empty());
+    unread.close(); // the sendfile path: nothing was opened, nothing to leak
+
+    try (var content = storage.read(key, Optional.of(new dev.satchel.domain.storage.ByteRange(10, 19)))) {
+      assertThat(content.stream().readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 10, 20));
     }
   }
 }
