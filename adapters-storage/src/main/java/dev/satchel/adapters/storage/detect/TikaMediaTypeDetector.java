@@ -16,7 +16,15 @@ import org.apache.tika.mime.MimeTypes;
  * bytes win, the name refines or stands in for them, and the client's claim comes last.
  */
 public final class TikaMediaTypeDetector implements MediaTypeDetector {
-  private static final int MIN_HEAD_LENGTH = 8192;
+  /**
+   * The bytes magic looks at: Tika's offset ranges end at 8 KiB (HTML, XML, scripts, ...) and no
+   * pattern is longer than 256 bytes. Tika would take 64 KiB, which costs a binary 64 KiB file
+   * 39 % more CPU (593 against 360 us per detection) for no other answer. What is lost: ISO 9660
+   * images (signature at 32 KiB), which then take their type from the {@code .iso} name, and XML
+   * whose root element comes after 8 KiB of prologue, which stays {@code application/xml} (active
+   * content either way).
+   */
+  static final int HEAD_LENGTH = 8192 + 256;
 
   private final MimeTypes mimeTypes;
   private final MediaTypeRegistry registry;
@@ -29,7 +37,7 @@ public final class TikaMediaTypeDetector implements MediaTypeDetector {
 
   @Override
   public int headLength() {
-    return Math.max(MIN_HEAD_LENGTH, mimeTypes.getMinLength());
+    return HEAD_LENGTH;
   }
 
   @Override
@@ -64,7 +72,8 @@ public final class TikaMediaTypeDetector implements MediaTypeDetector {
       return MediaType.OCTET_STREAM;
     }
     try {
-      return mimeTypes.detect(new ByteArrayInputStream(head), new Metadata()).getBaseType();
+      int length = Math.min(head.length, HEAD_LENGTH);
+      return mimeTypes.detect(new ByteArrayInputStream(head, 0, length), new Metadata()).getBaseType();
     } catch (IOException | RuntimeException e) {
       return MediaType.OCTET_STREAM; // garbage must not fail an upload; the name may still tell
     }

@@ -16,11 +16,13 @@ import java.time.Instant;
 final class AbandonedWriteVisitor extends SimpleFileVisitor<Path> {
   private final Path root;
   private final Instant cutoff;
+  private final DurableDirectories durable;
   private int removed;
 
-  AbandonedWriteVisitor(Path root, Instant cutoff) {
+  AbandonedWriteVisitor(Path root, Instant cutoff, DurableDirectories durable) {
     this.root = root;
     this.cutoff = cutoff;
+    this.durable = durable;
   }
 
   int removed() {
@@ -49,6 +51,7 @@ final class AbandonedWriteVisitor extends SimpleFileVisitor<Path> {
   @Override
   public FileVisitResult postVisitDirectory(Path dir, IOException failure) {
     if (!dir.equals(root)) {
+      durable.forget(dir);
       try {
         Files.delete(dir);
       } catch (IOException e) {

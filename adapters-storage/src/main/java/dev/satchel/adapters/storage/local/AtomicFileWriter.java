@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file under a root so that it either appears complete and on disk, or not at all: the
@@ -21,11 +20,11 @@ final class AtomicFileWriter {
   private static final int BUFFER_SIZE = 64 * 1024;
   private static final int CREATE_ATTEMPTS = 3;
 
-  private final Path root;
+  private final DurableDirectories durable;
   private final LocalFileBlobStorage.WriteChannels channels;
 
-  AtomicFileWriter(Path root, LocalFileBlobStorage.WriteChannels channels) {
-    this.root = root;
+  AtomicFileWriter(DurableDirectories durable, LocalFileBlobStorage.WriteChannels channels) {
+    this.durable = durable;
     this.channels = channels;
   }
 
@@ -47,13 +46,8 @@ final class AtomicFileWriter {
     Path shard = target.getParent();
     for (int attempt = 1; ; attempt++) {
       try {
-        boolean existed = Files.isDirectory(shard);
         Files.createDirectories(shard);
-        Path temp = Files.createTempFile(shard, TEMP_PREFIX, null);
-        if (!existed) {
-          forceAncestors(shard);
-        }
-        return temp;
+        return Files.createTempFile(shard, TEMP_PREFIX, null);
       } catch (NoSuchFileException e) {
         // A concurrent delete removed the shard directory as it became empty: create it again.
         if (attempt == CREATE_ATTEMPTS) {
@@ -85,27 +79,18 @@ final class AtomicFileWriter {
     return total;
   }
 
-  // The rename is durable only once the directory holding the new entry is synced as well.
-  private static void publish(Path temp, Path target) throws IOException {
+  // The rename is durable only once the directory holding the new entry is synced as well, and
+  // a shard directory this process has not yet made durable is an entry in its parent, and so on.
+  // Those ancestors are synced last, after the shard: by then the journal commit the shard's sync
+  // waited for usually holds their entries too, so on ext4 they return without waiting again.
+  private void publish(Path temp, Path target) throws IOException {
     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     try {
-      force(target.getParent());
+      DurableDirectories.force(target.getParent());
+      durable.ensure(target.getParent());
     } catch (IOException e) {
       deleteQuietly(target);
       throw e;
-    }
-  }
-
-  // A new shard directory is an entry in its parent, which must reach the disk too.
-  private void forceAncestors(Path shard) throws IOException {
-    for (Path dir = shard.getParent(); dir != null && dir.startsWith(root); dir = dir.getParent()) {
-      force(dir);
-    }
-  }
-
-  private static void force(Path directory) throws IOException {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
     }
   }
 

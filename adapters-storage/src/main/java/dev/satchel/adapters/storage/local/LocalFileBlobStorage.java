@@ -38,6 +38,7 @@ public final class LocalFileBlobStorage implements BlobStorage {
   }
 
   private final Path root;
+  private final DurableDirectories durable;
   private final AtomicFileWriter writer;
 
   public LocalFileBlobStorage(Path root) {
@@ -46,7 +47,8 @@ public final class LocalFileBlobStorage implements BlobStorage {
 
   public LocalFileBlobStorage(Path root, WriteChannels channels) {
     this.root = root.toAbsolutePath().normalize();
-    this.writer = new AtomicFileWriter(this.root, channels);
+    this.durable = new DurableDirectories(this.root);
+    this.writer = new AtomicFileWriter(durable, channels);
   }
 
   /** Writes atomically; a full disk fails with {@link StorageFull}, leaving no temp file behind. */
@@ -100,6 +102,7 @@ public final class LocalFileBlobStorage implements BlobStorage {
   // Empty shard directories would otherwise pile up; one still in use simply refuses to go.
   private void removeEmptyShards(Path shard) {
     for (Path dir = shard; dir.startsWith(root) && !dir.equals(root); dir = dir.getParent()) {
+      durable.forget(dir);
       try {
         Files.delete(dir);
       } catch (IOException e) {
@@ -125,7 +128,7 @@ public final class LocalFileBlobStorage implements BlobStorage {
     if (!Files.isDirectory(root)) {
       return 0;
     }
-    AbandonedWriteVisitor visitor = new AbandonedWriteVisitor(root, untouchedSince);
+    AbandonedWriteVisitor visitor = new AbandonedWriteVisitor(root, untouchedSince, durable);
     try {
       Files.walkFileTree(root, Set.of(), KEY_DEPTH, visitor);
     } catch (IOException e) {
@@ -152,6 +155,11 @@ public final class LocalFileBlobStorage implements BlobStorage {
     } catch (IOException | RuntimeException e) {
       return false;
     }
+  }
+
+  // Tests check that no directory stays marked durable once it is gone.
+  DurableDirectories durableDirectories() {
+    return durable;
   }
 
   // StorageKey admits only hex shards and a UUID, so the resolved path cannot leave the root.

@@ -82,7 +82,8 @@ final class S3Upload {
   }
 
   private void put(RequestBody body) {
-    s3.putObject(b -> b.bucket(bucket).key(key).contentType(BINARY), body);
+    s3.putObject(b -> b.bucket(bucket).key(key).contentType(BINARY)
+        .overrideConfiguration(UnsignedPayloadOverHttp::apply), body);
   }
 
   private long multipart(InputStream source, byte[] first) throws IOException {
@@ -165,7 +166,9 @@ final class S3Upload {
 
   private CompletedPart uploadPart(String uploadId, int number, byte[] part, int length) {
     String etag = s3.uploadPart(
-            b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number), bufferBody(part, length))
+            b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number)
+                .overrideConfiguration(UnsignedPayloadOverHttp::apply),
+            bufferBody(part, length))
         .eTag();
     return CompletedPart.builder().partNumber(number).eTag(etag).build();
   }

@@ -79,7 +79,8 @@ public final class S3UploadStaging implements UploadStaging {
       } else if (filled > 0) {
         String tail = tailKey(id, partBytes);
         int tailBytes = filled;
-        s3.putObject(b -> b.bucket(bucket).key(tail).contentType(BINARY), body(part, tailBytes));
+        s3.putObject(b -> b.bucket(bucket).key(tail).contentType(BINARY)
+            .overrideConfiguration(UnsignedPayloadOverHttp::apply), body(part, tailBytes));
         tailKey = Optional.of(tail);
       }
       S3StagingState next = new S3StagingState(state.multipartId(), parts, tailKey, filled, false);
@@ -140,7 +141,8 @@ public final class S3UploadStaging implements UploadStaging {
   }
 
   private S3StagingState.Part uploadPart(UploadId id, String multipartId, int number, byte[] part, int bytes) {
-    String etag = s3.uploadPart(b -> b.bucket(bucket).key(key(id)).uploadId(multipartId).partNumber(number),
+    String etag = s3.uploadPart(b -> b.bucket(bucket).key(key(id)).uploadId(multipartId).partNumber(number)
+            .overrideConfiguration(UnsignedPayloadOverHttp::apply),
         body(part, bytes)).eTag();
     return new S3StagingState.Part(number, bytes, etag);
   }

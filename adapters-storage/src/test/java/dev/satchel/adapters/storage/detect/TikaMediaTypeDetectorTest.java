@@ -24,6 +24,19 @@ class TikaMediaTypeDetectorTest {
   }
 
   @Test
+  void bytesPastTheHeadChangeNothing() {
+    byte[] html = new byte[64 * 1024];
+    byte[] start = ascii("<!DOCTYPE html>\n<html><body>hi</body></html>\n");
+    System.arraycopy(start, 0, html, 0, start.length);
+    java.util.Arrays.fill(html, start.length, html.length, (byte) ' ');
+    byte[] tail = ascii("CD001 %PDF-1.4");
+    System.arraycopy(tail, 0, html, 40_000, tail.length);
+
+    assertThat(detect(html, "page")).isEqualTo("text/html");
+    assertThat(detector.headLength()).isLessThan(html.length);
+  }
+
+  @Test
   void magicBytesBeatTheExtension() {
     assertThat(detect(PNG_HEAD, "x.txt")).isEqualTo("image/png");
   }

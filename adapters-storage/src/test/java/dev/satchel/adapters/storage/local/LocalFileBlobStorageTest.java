@@ -171,6 +171,76 @@ class LocalFileBlobStorageTest extends BlobStorageContractTest {
   }
 
   @Test
+  void aShardRemovedAndRecreatedIsSyncedAgainBeforeItCountsAsDurable() throws IOException {
+    StorageKey first = new StorageKey("ab/cd/" + UUID.randomUUID());
+    StorageKey second = new StorageKey("ab/cd/" + UUID.randomUUID());
+    DurableDirectories durable = storage.durableDirectories();
+
+    storage.write(first, source(randomBytes(10, 14)), OptionalLong.empty());
+    assertThat(durable.isKnown(root.resolve("ab/cd"))).isTrue();
+    assertThat(durable.isKnown(root.resolve("ab"))).isTrue();
+
+    storage.delete(first);
+    assertThat(root.resolve("ab")).doesNotExist();
+    assertThat(durable.isKnown(root.resolve("ab/cd"))).isFalse();
+    assertThat(durable.isKnown(root.resolve("ab"))).isFalse();
+
+    storage.write(second, source(randomBytes(10, 15)), OptionalLong.empty());
+    assertThat(durable.isKnown(root.resolve("ab/cd"))).isTrue();
+    assertThat(readAll(second, Optional.empty())).isEqualTo(randomBytes(10, 15));
+  }
+
+  @Test
+  void uploadsAndDeletesRacingOnOneShardLoseNoAcknowledgedBlob() throws Exception {
+    // Every writer deletes most of what it wrote at once, so the shards (ab/cd, and ab with it)
+    // keep emptying and being removed while the other writers create files in them.
+    int writers = 6;
+    int rounds = 150;
+    List<StorageKey> kept = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    List<String> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      int writer = w;
+      threads.add(Thread.ofPlatform().start(() -> {
+        try {
+          start.await();
+          for (int i = 0; i < rounds; i++) {
+            StorageKey key = new StorageKey((i % 3 == 0 ? "ab/ce/" : "ab/cd/") + UUID.randomUUID());
+            byte[] bytes = randomBytes(100 + i, writer * 1000 + i);
+            storage.write(key, source(bytes), OptionalLong.empty());
+            if (!java.util.Arrays.equals(readAll(key, Optional.empty()), bytes)) {
+              failures.add("acknowledged blob unreadable: " + key.value());
+            }
+            if (i % 10 == 0) {
+              kept.add(key);
+            } else {
+              storage.delete(key);
+            }
+          }
+        } catch (Exception | AssertionError e) {
+          failures.add(e.toString());
+        }
+      }));
+    }
+    start.countDown();
+    for (Thread thread : threads) {
+      thread.join();
+    }
+
+    assertThat(failures).isEmpty();
+    assertThat(kept).hasSize(writers * rounds / 10);
+    for (StorageKey key : kept) {
+      assertThat(readAll(key, Optional.empty())).isNotEmpty();
+    }
+    kept.forEach(storage::delete);
+    assertThat(root).isEmptyDirectory();
+    assertThat(storage.durableDirectories().isKnown(root.resolve("ab"))).isFalse();
+    assertThat(storage.durableDirectories().isKnown(root.resolve("ab/cd"))).isFalse();
+    assertThat(storage.durableDirectories().isKnown(root.resolve("ab/ce"))).isFalse();
+  }
+
+  @Test
   void rootIsCreatedWhenMissing() {
     Path missing = root.resolve("not/yet");
 

@@ -47,7 +47,12 @@ final class InProcessS3 implements AutoCloseable {
 
   // S3Proxy rejects the checksums the SDK adds by default; real S3 accepts them.
   static S3Client client(URI endpoint) {
+    return client(endpoint, java.util.List.of());
+  }
+
+  static S3Client client(URI endpoint, java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {
     return S3Client.builder()
+        .overrideConfiguration(o -> o.executionInterceptors(interceptors))
         .httpClient(UrlConnectionHttpClient.create())
         .region(Region.US_EAST_1)
         .endpointOverride(endpoint)
