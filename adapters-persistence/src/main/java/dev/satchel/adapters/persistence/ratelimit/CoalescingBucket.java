@@ -27,8 +27,8 @@ import java.util.function.LongSupplier;
  *       {@code token-bucket.lua}), so lent plus remaining tokens never exceed the bucket, and it
  *       lends only while twice the amount would remain. Cost: a replica may hold up to 1/16 of a
  *       bucket that another replica of the same client cannot use for {@link #LEND_FOR}, and the
- *       unused part of a loan is spent when a client stops; buckets under 16 tokens are never
- *       lent.
+ *       unused part of a loan is spent when a client stops; buckets under
+ *       {@value #MIN_LENDING_BUCKET} tokens are never lent, so they stay exact.
  *   <li><b>Remembered refusal</b>: a take that runs the bucket dry refuses everyone here until
  *       the next token is due, without a round trip (only the refill adds tokens).
  * </ul>
@@ -41,6 +41,8 @@ final class CoalescingBucket {
   static final Duration LEND_FOR = Duration.ofMillis(200);
   private static final long LEND_FOR_NANOS = LEND_FOR.toNanos();
   private static final int MAX_LENT_FRACTION = 16;
+  /** Smaller buckets are shared request by request: a token held elsewhere would be felt. */
+  static final long MIN_LENDING_BUCKET = 256;
   private static final long MIN_RATE_WINDOW_NANOS = Duration.ofMillis(10).toNanos();
 
   /** The remote bucket. */
@@ -148,8 +150,8 @@ final class CoalescingBucket {
 
   /**
    * What this key's rate since its last take would use in half of {@link #LEND_FOR}, at most 1/16
-   * of the bucket: sized to be spent before it lapses, so little is lost when it does. Holds the
-   * lock.
+   * of the bucket, nothing for a bucket under {@value #MIN_LENDING_BUCKET}: sized to be spent
+   * before it lapses, so little is lost when it does. Holds the lock.
    */
   private static long lendWanted(Queue queue, RateLimitPolicy policy, long now) {
     long served = queue.servedSinceTake;
@@ -157,6 +159,9 @@ final class CoalescingBucket {
     long window = Math.max(now - queue.lastTakeNanos, MIN_RATE_WINDOW_NANOS);
     queue.servedSinceTake = 0;
     queue.lastTakeNanos = now;
+    if (policy.requests() < MIN_LENDING_BUCKET) {
+      return 0;
+    }
     long expected = (long) ((double) served * (LEND_FOR_NANOS / 2) / window);
     return Math.min(policy.requests() / MAX_LENT_FRACTION, expected);
   }

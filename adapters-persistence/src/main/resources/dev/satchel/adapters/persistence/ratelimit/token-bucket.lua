@@ -39,8 +39,8 @@ end
 local granted = math.max(0, math.min(wanted, math.floor(tokens)))
 tokens = tokens - granted
 local lent = 0
-if lend > 0 and lendFor > 0 then
-  lent = math.max(0, math.min(lend, math.floor(tokens) - lend))
+if lend > 0 and lendFor > 0 and math.floor(tokens) >= 2 * lend then
+  lent = lend
 end
 if lent > 0 then
   tokens = tokens - lent

@@ -18,7 +18,7 @@ class CoalescingBucketTest {
 
   /**
    * A bucket that never refills, whose takes the test answers by hand, one at a time; it lends
-   * as the Redis script does (only while twice the amount would remain).
+   * as the Redis script does (only while twice the amount remains).
    */
   private static final class HeldBucket implements CoalescingBucket.RemoteBucket {
     long tokens = 10;
@@ -39,7 +39,7 @@ class CoalescingBucketTest {
       int index = asked.size() - pending.size();
       long granted = Math.min(asked.get(index), tokens);
       tokens -= granted;
-      long lent = Math.max(0, Math.min(lendAsked.get(index), tokens - lendAsked.get(index)));
+      long lent = tokens >= 2 * lendAsked.get(index) ? lendAsked.get(index) : 0;
       tokens -= lent;
       pending.removeFirst().complete(new Take(granted, lent, tokens, tokens < 1 ? TOKEN_TIME : Duration.ZERO));
     }
@@ -189,9 +189,12 @@ class CoalescingBucketTest {
   }
 
   @Test
-  void aBucketUnderSixteenTokensIsNeverLent() {
+  void aBucketUnder256TokensIsNeverLent() {
+    RateLimitPolicy small = new RateLimitPolicy(255, Duration.ofMinutes(1));
+    remote.tokens = 255;
     for (int i = 0; i < 4; i++) {
-      CompletableFuture<RateLimitDecision> answer = acquire();
+      now += Duration.ofMillis(1).toNanos();
+      CompletableFuture<RateLimitDecision> answer = bucket.acquire("small", small).toCompletableFuture();
       remote.answerNext();
       assertThat(answer.join().allowed()).isTrue();
     }
