@@ -56,15 +56,14 @@ public class RateLimitFilter {
   public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest vertx) {
     Action action = action(request.getMethod(), request.getUriInfo().getPath());
     if (vertx.getHeader(HttpHeaders.AUTHORIZATION) == null) {
-      return admit(request, vertx, Optional.empty(), action);
+      return admit(vertx, Optional.empty(), action);
     }
     return identities.getDeferredIdentity()
         .onFailure(AuthenticationFailedException.class).recoverWithNull()
-        .chain(identity -> admit(request, vertx, userId(identity), action));
+        .chain(identity -> admit(vertx, userId(identity), action));
   }
 
-  private Uni<Response> admit(
-      ContainerRequestContext request, HttpServerRequest vertx, Optional<String> user, Action action) {
+  private Uni<Response> admit(HttpServerRequest vertx, Optional<String> user, Action action) {
     CompletableFuture<List<RateLimitStatus>> admitted = admission
         .admit(new AdmitRequestCommand(user, () -> ClientAddress.of(vertx), action))
         .toCompletableFuture();
