@@ -122,6 +122,28 @@ wrk_measure() {
   wrk_run "$1" "$2" "$3" "$GET_CONNECTIONS" "$WRK_SECONDS"
 }
 
+# Brings both JIT runtimes (Satchel's JVM, the tus peer's V8) to steady state on every small-file
+# path of scenario j before any rate is taken. Without it the first rows measured the compiler: a
+# 2 s warm-up left C2 compiling on 2 cores (25-35 % of Satchel's CPU samples in async-profiler), so
+# the 64 KiB owner download read 5,582 req/s in a quick run and 19,704 req/s warm (same jar,
+# 2026-11-29). nginx has no JIT and needs none. Runs PEERS_JIT_WARMUP seconds per path.
+peers_jit_warmup() {
+  local f=$WORK/data/p-warmup.bin r code id token
+  head -c 65536 /dev/urandom >"$f"
+  r=$(upload "$f" peer-warmup.bin); read -r code _ id <<<"$r"
+  [ "$code" = 201 ] || { log "j. warm-up upload answered HTTP $code"; return 0; }
+  token=$(curl -s --max-time 30 -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{}' "$BASE/files/$id/share" | jq -r '.token // empty' || true)
+  log "j. JIT warm-up: ${PEERS_JIT_WARMUP}s on each Satchel path and on the tus peer"
+  wrk_run peers.jit.content "$LIB/get-auth.lua" "$BASE/files/$id/content" "$GET_CONNECTIONS" "$PEERS_JIT_WARMUP"
+  [ -n "$token" ] && wrk_run peers.jit.share "$LIB/plain.lua" "$BASE/share/$token" "$GET_CONNECTIONS" "$PEERS_JIT_WARMUP"
+  wrk_run peers.jit.meta "$LIB/get-auth.lua" "$BASE/files/$id" "$GET_CONNECTIONS" "$PEERS_JIT_WARMUP"
+  BENCH_UPLOAD_FILE=$f wrk_run peers.jit.upload "$LIB/upload-multipart.lua" "$BASE/upload" "$GET_CONNECTIONS" "$PEERS_JIT_WARMUP"
+  [ -n "$TUS_BASE" ] && BENCH_UPLOAD_FILE=$f wrk_run peers.jit.tus "$LIB/tus-create.lua" "$TUS_BASE/files" "$GET_CONNECTIONS" "$PEERS_JIT_WARMUP"
+  rm -rf "$WORK/tus-store"/* 2>/dev/null || true
+  return 0
+}
+
 # ---------------------------------------------------------------------------------------------
 # j. Small files and hot links against nginx, /q/health/live and the tus peer (issue #13).
 scenario_peers() {
@@ -132,6 +154,7 @@ scenario_peers() {
   start_tus_peer || log "j. $TUS_STATUS"
   rec peers.tus_status "${TUS_STATUS:-ok}"
   export BENCH_TOKEN=$TOKEN
+  peers_jit_warmup
   local meta_id=""
   for spec in 64KiB:65536 1MiB:1048576; do
     IFS=: read -r label bytes <<<"$spec"

@@ -400,7 +400,10 @@ class Report:
         self.w("## j. Small files and hot links against peers (issue #13)")
         self.w()
         self.w(f"Rates: wrk, {r.get('meta.wrk', '')}, on the main instance (CACHE_TYPE={r.get('peers.cache', '?')}, {r.get('meta.storage', '?')} storage, "
-               f"rate limits `{r.get('meta.rate_limit', '?')}`), warm; each Satchel row and its baseline measured "
+               f"rate limits `{r.get('meta.rate_limit', '?')}`), warm: before any rate, "
+               f"{r.get('peers.jit.content.seconds', '?')} s of wrk on each Satchel path (64 KiB content, share, metadata, "
+               "upload) and on the tus peer bring both JIT compilers to steady state, then each row has its own "
+               "warm-up; each Satchel row and its baseline measured "
                "back to back in this run. nginx-light (1 worker, sendfile) serves the same random bytes (hard links). "
                "Share rows download one link without `max_downloads`; every request counts a download. Uploads: "
                "Satchel `POST /upload` (multipart, one new file per request) vs the tus peer "
