@@ -84,6 +84,31 @@ abstract class FileEndpointsContract {
   }
 
   @Test
+  void concurrentLargeUploadsEachKeepTheirOwnBytes() throws Exception {
+    // Large enough for the read-ahead queue to fill and for local storage's direct writes.
+    int uploads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(uploads);
+    try {
+      List<Future<Response>> responses = new ArrayList<>();
+      List<byte[]> contents = new ArrayList<>();
+      for (int i = 0; i < uploads; i++) {
+        byte[] content = randomBytes(6 * MIB + 4097 * i, 100 + i);
+        contents.add(content);
+        int n = i;
+        responses.add(pool.submit((Callable<Response>) () -> Uploads.upload(token, "large-" + n + ".bin", content)));
+      }
+      for (int i = 0; i < uploads; i++) {
+        String id = responses.get(i).get().then().statusCode(201)
+            .body("checksum_sha256", equalTo(sha256(contents.get(i)))).extract().path("file_id");
+        byte[] downloaded = Api.as(token).when().get("/files/" + id + "/content").then().statusCode(200).extract().asByteArray();
+        assertThat(sha256(downloaded)).isEqualTo(sha256(contents.get(i)));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void concurrentUploadsAreAllStoredIntact() throws Exception {
     int uploads = 16;
     ExecutorService pool = Executors.newFixedThreadPool(uploads);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
  * Writes a file under a root so that it either appears complete and on disk, or not at all: the
@@ -18,6 +19,8 @@ final class AtomicFileWriter {
   static final String TEMP_PREFIX = ".tmp-";
 
   private static final int BUFFER_SIZE = 64 * 1024;
+  /** Where a blob still streaming switches to direct I/O; a multiple of the direct alignment. */
+  static final long DIRECT_AFTER_BYTES = 1024 * 1024;
   private static final int CREATE_ATTEMPTS = 3;
 
   private final DurableDirectories durable;
@@ -59,17 +62,37 @@ final class AtomicFileWriter {
 
   private long copyDurably(InputStream source, Path temp) throws IOException {
     try (FileChannel out = channels.open(temp)) {
-      long written = copy(source, out);
+      long written = copy(source, out, DIRECT_AFTER_BYTES);
+      if (written == DIRECT_AFTER_BYTES) {
+        written += copyRest(source, temp, out, written);
+      }
       out.force(true);
       return written;
     }
   }
 
-  private static long copy(InputStream source, FileChannel out) throws IOException {
+  // Small blobs, most of them, stay on the plain path: a direct write would wait on the device for
+  // each of them, and their page-cache copy costs little.
+  private long copyRest(InputStream source, Path temp, FileChannel out, long position) throws IOException {
+    Optional<FileChannel> direct = channels.openDirect(temp);
+    if (direct.isEmpty()) {
+      return copy(source, out, Long.MAX_VALUE);
+    }
+    try (FileChannel channel = direct.get()) {
+      return new DirectWritePipeline(channel, out).copy(source, position);
+    }
+  }
+
+  /** Copies until the source ends or {@code limit} bytes are copied, whichever comes first. */
+  private static long copy(InputStream source, FileChannel out, long limit) throws IOException {
     byte[] buffer = new byte[BUFFER_SIZE];
     ByteBuffer view = ByteBuffer.wrap(buffer);
     long total = 0;
-    for (int n = source.read(buffer); n >= 0; n = source.read(buffer)) {
+    while (total < limit) {
+      int n = source.read(buffer, 0, (int) Math.min(buffer.length, limit - total));
+      if (n < 0) {
+        break;
+      }
       view.clear().limit(n);
       while (view.hasRemaining()) {
         out.write(view);

@@ -35,6 +35,15 @@ public final class LocalFileBlobStorage implements BlobStorage {
     WriteChannels FILES = temp -> FileChannel.open(temp, StandardOpenOption.WRITE);
 
     FileChannel open(Path temp) throws IOException;
+
+    /**
+     * Opens the temp file a second time for direct I/O (bypassing the page cache), for the bulk of
+     * a large blob; empty where the file system or its block size does not allow it, and the blob
+     * is then written through {@link #open} alone.
+     */
+    default Optional<FileChannel> openDirect(Path temp) throws IOException {
+      return DirectIo.open(temp);
+    }
   }
 
   private final Path root;
