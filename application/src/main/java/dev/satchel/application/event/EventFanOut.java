@@ -57,14 +57,16 @@ public final class EventFanOut implements StreamEventsUseCase {
   public int deliverNew() {
     reading.lock();
     try {
-      if (last == null || consumers.isEmpty()) {
-        // Nobody to tell: skip to the end rather than read what nobody will get. The end is read
-        // before looking again, so a consumer arriving meanwhile misses nothing after it.
-        OutboxPosition head = outbox.head();
-        if (last == null || consumers.isEmpty()) {
-          last = head;
-          return 0;
-        }
+      if (consumers.isEmpty()) {
+        // Nobody to tell: forget the place rather than read what nobody will get (not even the
+        // head: this runs after every commit). A consumer registers before it asks for the place
+        // (now()), which then reads the head, so it misses nothing committed after it subscribed.
+        last = null;
+        return 0;
+      }
+      if (last == null) {
+        last = outbox.head(); // a consumer registered, its now() not yet run: the same place
+        return 0;
       }
       int read = 0;
       List<StoredEvent> page;
@@ -85,10 +87,10 @@ public final class EventFanOut implements StreamEventsUseCase {
   @Override
   public EventSubscription subscribe(UserId owner, Optional<EventId> after, EventSink sink)
       throws InterruptedException {
-    now();
     if (after.isEmpty()) {
       Consumer consumer = new Consumer(owner, sink, false);
       consumers.computeIfAbsent(owner, o -> ConcurrentHashMap.newKeySet()).add(consumer);
+      now();
       return consumer;
     }
     EventId first = after.get();
@@ -103,7 +105,8 @@ public final class EventFanOut implements StreamEventsUseCase {
         previous -> outbox.readAfter(owner, previous == null ? from : previous.position(), PAGE));
   }
 
-  // The first caller fixes where live delivery starts: nothing committed after it is skipped.
+  // The first caller fixes where live delivery starts: nothing committed after it is skipped while
+  // a consumer is registered; with none, the next deliverNew() forgets it and the next call reads it anew.
   @Override
   public OutboxPosition now() {
     reading.lock();
@@ -119,9 +122,9 @@ public final class EventFanOut implements StreamEventsUseCase {
 
   private EventSubscription replaying(UserId owner, EventSink sink, Function<StoredEvent, List<StoredEvent>> pageAfter)
       throws InterruptedException {
-    now();
     Consumer consumer = new Consumer(owner, sink, true);
     consumers.computeIfAbsent(owner, o -> ConcurrentHashMap.newKeySet()).add(consumer);
+    now(); // after registering: the live place is read no earlier than the replay's first page
     try {
       consumer.replay(pageAfter);
     } catch (RuntimeException | InterruptedException e) {

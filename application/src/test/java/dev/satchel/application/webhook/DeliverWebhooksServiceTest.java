@@ -116,6 +116,11 @@ class DeliverWebhooksServiceTest {
     }
 
     @Override
+    public void holdOutboxCursor() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void moveOutboxCursor(OutboxPosition position) {
       throw new UnsupportedOperationException();
     }

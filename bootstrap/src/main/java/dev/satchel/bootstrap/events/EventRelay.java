@@ -17,15 +17,17 @@ import org.jboss.logging.Logger;
 /**
  * Wakes this replica's {@link EventFanOut} whenever new events may be readable: at once after a
  * commit here (which it also announces to the other replicas on the cluster topic
- * {@value #TOPIC}, through PostgreSQL LISTEN/NOTIFY), on such an announcement from another
- * replica, after the listener (re)connects, and every {@code satchel.events.poll-interval} as a
- * safety net for lost notifications. The fan-out always reads the outbox from where it stopped,
+ * {@value #TOPIC}, through PostgreSQL LISTEN/NOTIFY, at most once per {@link #ANNOUNCE_SPACING}),
+ * on such an announcement from another replica, after the listener (re)connects, and every
+ * {@code satchel.events.poll-interval} as a safety net for lost notifications. The fan-out always reads the outbox from where it stopped,
  * so a missed wake-up only delays an event, never loses it. One thread does all reading, and the
  * request that committed never waits for it.
  */
 @ApplicationScoped
 public class EventRelay {
   static final String TOPIC = "events";
+  /** Least time between two announcements of local commits. */
+  static final Duration ANNOUNCE_SPACING = Duration.ofMillis(5);
   private static final Logger LOG = Logger.getLogger(EventRelay.class);
 
   private final EventFanOut fanOut;
@@ -81,10 +83,16 @@ public class EventRelay {
       try {
         wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         wakeUp.drainPermits(); // one read covers every wake-up so far
-        if (committedHere.getAndSet(false)) {
+        boolean announce = committedHere.getAndSet(false);
+        if (announce) {
           notifier.publish(TOPIC, "new");
         }
         fanOut.deliverNew();
+        if (announce) {
+          // Commits streaming in share one announcement (each costs a round trip and a commit on
+          // the server) instead of one each: the replicas hear of them at most this much later.
+          Thread.sleep(ANNOUNCE_SPACING.toMillis());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

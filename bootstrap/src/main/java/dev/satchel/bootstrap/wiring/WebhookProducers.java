@@ -20,10 +20,12 @@ import dev.satchel.application.webhook.RegisterWebhookService;
 import dev.satchel.application.webhook.RegisterWebhookUseCase;
 import dev.satchel.application.webhook.RetrySchedule;
 import dev.satchel.bootstrap.config.SatchelConfig;
+import dev.satchel.bootstrap.jobs.WebhookDeliveryJob;
 import dev.satchel.domain.event.EventOutbox;
 import dev.satchel.domain.event.EventType;
 import dev.satchel.domain.id.IdGenerator;
 import dev.satchel.domain.tx.TransactionBoundary;
+import dev.satchel.domain.webhook.Webhook;
 import dev.satchel.domain.webhook.WebhookDeliveries;
 import dev.satchel.domain.webhook.WebhookRepository;
 import io.vertx.core.Vertx;
@@ -68,9 +70,16 @@ public class WebhookProducers {
 
   @Produces
   @Singleton
-  RegisterWebhookUseCase registerWebhook(WebhookRepository webhooks, PublicDestinationGuard guard, IdGenerator ids,
-      SecureRandom random, Clock clock, TransactionBoundary tx) {
-    return new RegisterWebhookService(webhooks, guard, ids, random, clock, tx, EVENT_TYPES);
+  RegisterWebhookUseCase registerWebhook(WebhookRepository webhooks, WebhookDeliveries deliveries,
+      PublicDestinationGuard guard, IdGenerator ids, SecureRandom random, Clock clock, TransactionBoundary tx,
+      WebhookDeliveryJob job) {
+    var service = new RegisterWebhookService(webhooks, deliveries, guard, ids, random, clock, tx, EVENT_TYPES);
+    // committed: the fan-out here and on the other replicas stop idling at once
+    return command -> {
+      Webhook webhook = service.register(command);
+      job.registeredHere();
+      return webhook;
+    };
   }
 
   @Produces
@@ -104,10 +113,10 @@ public class WebhookProducers {
   @Produces
   @Singleton
   FanOutWebhookEventsUseCase fanOutWebhookEvents(EventOutbox outbox, WebhookDeliveries deliveries,
-      ObjectMapper mapper, Clock clock, TransactionBoundary tx) {
+      WebhookRepository webhooks, ObjectMapper mapper, Clock clock, TransactionBoundary tx) {
     // The streams' own wire form: a webhook body is byte for byte what SSE and WebSocket send.
     EventJson json = new EventJson(mapper);
-    return new FanOutWebhookEventsService(outbox, deliveries, json::write, clock, tx);
+    return new FanOutWebhookEventsService(outbox, deliveries, webhooks, json::write, clock, tx);
   }
 
   @Produces

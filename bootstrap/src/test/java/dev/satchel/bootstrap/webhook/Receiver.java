@@ -15,14 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.function.IntUnaryOperator;
 
 /** A real webhook receiver on 127.0.0.1 (JDK HTTP server) that records every request it gets. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
   /** One received request: lower-case header names, the body as sent, when it came. */
-  record Received(String path, Map<String, String> headers, String body, Instant at) {}
+  public record Received(String path, Map<String, String> headers, String body, Instant at) {}
 
   private final HttpServer server;
   private final List<Received> requests = new CopyOnWriteArrayList<>();
 
-  Receiver() throws IOException {
+  public Receiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
     server.start();
@@ -32,7 +32,7 @@ final class Receiver implements AutoCloseable {
    * Answers requests to {@code path} with the status {@code statusFor} gives for the 1-based number
    * of the request, after {@code delayMillis}.
    */
-  Receiver route(String path, long delayMillis, IntUnaryOperator statusFor) {
+  public Receiver route(String path, long delayMillis, IntUnaryOperator statusFor) {
     server.createContext(path, exchange -> {
       Map<String, String> headers = new ConcurrentHashMap<>();
       exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.getFirst()));
@@ -51,11 +51,11 @@ final class Receiver implements AutoCloseable {
     return this;
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
-  List<Received> requests(String path) {
+  public List<Received> requests(String path) {
     return requests.stream().filter(r -> r.path().equals(path)).toList();
   }
 

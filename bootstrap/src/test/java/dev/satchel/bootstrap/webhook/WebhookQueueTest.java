@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.satchel.application.webhook.DeliverWebhooksService;
 import dev.satchel.application.webhook.FanOutWebhookEventsService;
 import dev.satchel.application.webhook.FanOutWebhookEventsUseCase;
+import dev.satchel.application.webhook.RegisterWebhookCommand;
+import dev.satchel.application.webhook.RegisterWebhookUseCase;
 import dev.satchel.application.webhook.RetrySchedule;
 import dev.satchel.bootstrap.Db;
 import dev.satchel.bootstrap.TestEnvironmentResource;
@@ -47,6 +49,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -55,8 +58,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The delivery queue on PostgreSQL. Workers of several replicas share it without a lock of their
  * own: a claimed row is skipped by every other transaction, so no attempt is made twice; two
- * fan-outs queue each outbox event once; the purge keeps what is still being retried. Deliveries are switched off in this profile, so only
- * the workers built here touch the queue.
+ * fan-outs queue each outbox event once; a webhook registered while an idle replica skips the
+ * cursor ahead gets every event from its creation on; the purge keeps what is still being retried.
+ * Deliveries are switched off in this profile, so only the workers built here touch the queue.
  */
 @QuarkusTest
 @WithTestResource(value = TestEnvironmentResource.class, scope = TestResourceScope.GLOBAL)
@@ -65,6 +69,7 @@ class WebhookQueueTest {
   @Inject WebhookRepository webhooks;
   @Inject EventOutbox outbox;
   @Inject FanOutWebhookEventsUseCase fanOut;
+  @Inject RegisterWebhookUseCase register;
   @Inject TransactionBoundary tx;
   @Inject Clock clock;
 
@@ -205,7 +210,7 @@ class WebhookQueueTest {
       start.await();
       int read = 0;
       for (int round = 0; round < 5; round++) {
-        read += fanOut.fanOut();
+        read += fanOut.fanOut().read();
       }
       return read;
     };
@@ -218,6 +223,48 @@ class WebhookQueueTest {
     List<String> queued = Db.queryStrings("SELECT d.event_id::text FROM satchel.webhook_deliveries d"
         + " JOIN satchel.webhooks w ON w.id = d.webhook_id WHERE w.owner_id = ?::uuid", owner.value().toString());
     assertThat(queued).hasSize(uploads).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aWebhookRegisteredWhileTheIdleFanOutSkipsAheadGetsEveryEventFromItsCreationOn() throws Exception {
+    Db.update("DELETE FROM satchel.webhooks"); // no webhook anywhere: the look skips the cursor ahead
+    var account = WebhookDeliveryTest.Account.create();
+    UserId owner = new UserId(account.id());
+    AtomicBoolean uploading = new AtomicBoolean(true);
+    AtomicInteger looksWithoutWebhook = new AtomicInteger();
+    // another replica looking again and again, racing the registration for the cursor
+    Future<?> looking = threads.submit(() -> {
+      while (uploading.get()) {
+        if (!fanOut.anyWebhook()) {
+          looksWithoutWebhook.incrementAndGet();
+        }
+      }
+      return null;
+    });
+    Future<?> uploads = threads.submit(() -> {
+      for (int i = 0; i < 30; i++) {
+        Uploads.uploadedId(account.token(), "race-" + i + ".txt", ("race " + i).getBytes());
+      }
+      return null;
+    });
+    Awaitility.await().atMost(Duration.ofSeconds(60))
+        .until(() -> Db.queryStrings("SELECT id FROM satchel.events WHERE owner_id = ?::uuid",
+            owner.value().toString()).size() >= 10);
+    Webhook webhook = register.register(new RegisterWebhookCommand(owner, "https://93.184.215.14/race", Optional.empty()));
+    uploads.get(120, TimeUnit.SECONDS);
+    uploading.set(false);
+    looking.get(60, TimeUnit.SECONDS);
+    while (fanOut.fanOut().read() > 0) {
+      // drain what the cursor has not passed yet
+    }
+
+    List<String> due = Db.queryStrings("SELECT id::text FROM satchel.events WHERE owner_id = ?::uuid"
+        + " AND occurred_at >= ?", owner.value().toString(), java.sql.Timestamp.from(webhook.createdAt()));
+    List<String> queued = Db.queryStrings("SELECT event_id::text FROM satchel.webhook_deliveries WHERE webhook_id = ?",
+        webhook.id().value());
+    assertThat(looksWithoutWebhook.get()).isPositive();
+    assertThat(due).isNotEmpty();
+    assertThat(queued).containsExactlyInAnyOrderElementsOf(due);
   }
 
   @Test

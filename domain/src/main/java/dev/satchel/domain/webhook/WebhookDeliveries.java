@@ -28,6 +28,13 @@ public interface WebhookDeliveries {
    */
   Optional<OutboxPosition> lockOutboxCursor();
 
+  /**
+   * Locks the fan-out's place in the event outbox until the caller's transaction ends, waiting for
+   * a fan-out that holds it to finish: a webhook registration takes it so that no fan-out is
+   * between reading and queuing an event while the new webhook's creation time is taken.
+   */
+  void holdOutboxCursor();
+
   /** Moves the locked place forward; commits together with the deliveries queued. */
   void moveOutboxCursor(OutboxPosition position);
 

@@ -13,6 +13,9 @@ public interface WebhookRepository {
 
   Optional<Webhook> findOwned(WebhookId id, UserId owner);
 
+  /** Whether any user has a webhook (committed); the fan-out idles while none does. */
+  boolean anyExists();
+
   /** Deletes the webhook and its queued deliveries; false when the owner has no such webhook. */
   boolean delete(WebhookId id, UserId owner);
 }

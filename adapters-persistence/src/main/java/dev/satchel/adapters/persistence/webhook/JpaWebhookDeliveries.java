@@ -65,6 +65,11 @@ public class JpaWebhookDeliveries implements WebhookDeliveries {
   }
 
   @Override
+  public void holdOutboxCursor() {
+    em.createNativeQuery("SELECT 1 FROM webhook_outbox_cursor WHERE id = 1 FOR UPDATE").getResultList();
+  }
+
+  @Override
   public void moveOutboxCursor(OutboxPosition position) {
     em.createNativeQuery("UPDATE webhook_outbox_cursor SET transaction_id = :tx, sequence = :seq WHERE id = 1")
         .setParameter("tx", position.transaction())

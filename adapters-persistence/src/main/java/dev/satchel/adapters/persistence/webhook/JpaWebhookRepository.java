@@ -45,6 +45,11 @@ public class JpaWebhookRepository implements WebhookRepository, PanacheRepositor
   }
 
   @Override
+  public boolean anyExists() {
+    return !getEntityManager().createNativeQuery("SELECT 1 FROM webhooks LIMIT 1").getResultList().isEmpty();
+  }
+
+  @Override
   public boolean delete(WebhookId id, UserId owner) {
     // The queue and the log go with it (ON DELETE CASCADE); a delivery in flight holds its row
     // lock, so this waits for that attempt to be recorded, at most the sender's timeout.
