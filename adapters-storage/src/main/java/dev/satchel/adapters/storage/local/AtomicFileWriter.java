@@ -18,7 +18,7 @@ final class AtomicFileWriter {
   static final String TEMP_PREFIX = ".tmp-";
 
   private static final int BUFFER_SIZE = 64 * 1024;
-  // One more than the shard re-creations tolerated, as the first attempt assumes the shard exists.
+  // One more than the shard re-creations tolerated, as the first attempt may trust a known shard.
   private static final int CREATE_ATTEMPTS = 4;
 
   private final DurableDirectories durable;
@@ -42,12 +42,13 @@ final class AtomicFileWriter {
     }
   }
 
-  // The temp file shares the target's directory so that the final rename stays atomic. The shard
-  // usually exists already, so the file is created first and the directories only when it fails:
-  // a mkdir that answers "exists" plus its stat cost every upload two system calls for nothing.
+  // The temp file shares the target's directory so that the final rename stays atomic. A shard this
+  // process has made durable exists (its mark is forgotten before any removal), so the mkdir that
+  // would answer "exists" plus its stat are skipped; an unknown shard, usually a new one, is
+  // created first rather than discovered missing through an exception.
   private Path createTempNextTo(Path target) throws IOException {
     Path shard = target.getParent();
-    boolean makeShard = false;
+    boolean makeShard = !durable.isKnown(shard);
     for (int attempt = 1; ; attempt++) {
       try {
         if (makeShard) {
@@ -55,7 +56,7 @@ final class AtomicFileWriter {
         }
         return Files.createTempFile(shard, TEMP_PREFIX, null);
       } catch (NoSuchFileException e) {
-        // New shard, or a concurrent delete removed it as it became empty: create it (again).
+        // A concurrent delete removed the shard directory as it became empty: create it again.
         if (attempt == CREATE_ATTEMPTS) {
           throw e;
         }
