@@ -31,7 +31,7 @@ public final class TikaMediaTypeDetector implements MediaTypeDetector {
 
   /** Loads Tika's type database once; the resulting detector is thread-safe. */
   public TikaMediaTypeDetector() {
-    this.mimeTypes = MimeTypes.getDefaultMimeTypes(TikaMediaTypeDetector.class.getClassLoader());
+    this.mimeTypes = TikaTypeDatabase.load(TikaMediaTypeDetector.class.getClassLoader());
     this.registry = mimeTypes.getMediaTypeRegistry();
   }
 

@@ -21,7 +21,8 @@ final class AtomicFileWriter {
   private static final int BUFFER_SIZE = 64 * 1024;
   /** Where a blob still streaming switches to direct I/O; a multiple of the direct alignment. */
   static final long DIRECT_AFTER_BYTES = 1024 * 1024;
-  private static final int CREATE_ATTEMPTS = 3;
+  // One more than the shard re-creations tolerated, as the first attempt may trust a known shard.
+  private static final int CREATE_ATTEMPTS = 4;
 
   private final DurableDirectories durable;
   private final LocalFileBlobStorage.WriteChannels channels;
@@ -44,18 +45,25 @@ final class AtomicFileWriter {
     }
   }
 
-  // The temp file shares the target's directory so that the final rename stays atomic.
+  // The temp file shares the target's directory so that the final rename stays atomic. A shard this
+  // process has made durable exists (its mark is forgotten before any removal), so the mkdir that
+  // would answer "exists" plus its stat are skipped; an unknown shard, usually a new one, is
+  // created first rather than discovered missing through an exception.
   private Path createTempNextTo(Path target) throws IOException {
     Path shard = target.getParent();
+    boolean makeShard = !durable.isKnown(shard);
     for (int attempt = 1; ; attempt++) {
       try {
-        Files.createDirectories(shard);
+        if (makeShard) {
+          Files.createDirectories(shard);
+        }
         return Files.createTempFile(shard, TEMP_PREFIX, null);
       } catch (NoSuchFileException e) {
         // A concurrent delete removed the shard directory as it became empty: create it again.
         if (attempt == CREATE_ATTEMPTS) {
           throw e;
         }
+        makeShard = true;
       }
     }
   }

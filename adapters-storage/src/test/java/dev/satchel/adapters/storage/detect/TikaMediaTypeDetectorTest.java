@@ -113,6 +113,29 @@ class TikaMediaTypeDetectorTest {
     assertThat(detect(xml, "x")).isEqualTo("application/xml");
   }
 
+  @Test
+  void asfContainerIsRefinedToWindowsMediaOnlyByItsName() {
+    byte[] asf = new byte[1024];
+    byte[] guid = {0x30, 0x26, (byte) 0xB2, 0x75, (byte) 0x8E, 0x66, (byte) 0xCF, 0x11,
+        (byte) 0xA6, (byte) 0xD9, 0x00, (byte) 0xAA, 0x00, 0x62, (byte) 0xCE, 0x6C};
+    System.arraycopy(guid, 0, asf, 0, guid.length);
+    byte[] codec = "Windows Media Video".getBytes(StandardCharsets.UTF_16LE);
+    System.arraycopy(codec, 0, asf, 300, codec.length);
+
+    assertThat(detect(asf, "clip.wmv")).isEqualTo("video/x-ms-wmv");
+    assertThat(detect(asf, "song.wma")).isEqualTo("audio/x-ms-wma");
+    assertThat(detect(asf, "clip")).isEqualTo("video/x-ms-asf");
+  }
+
+  @Test
+  void windowsMediaTextInsideUnrelatedBytesDoesNotMakeAVideo() {
+    byte[] bytes = garbage();
+    byte[] text = "wmv2".getBytes(StandardCharsets.UTF_16LE);
+    System.arraycopy(text, 0, bytes, 2000, text.length);
+
+    assertThat(detect(bytes, "data")).isEqualTo("application/octet-stream");
+  }
+
   private String detect(byte[] head, String filename) {
     return detector.detect(head, new FileName(filename), Optional.empty()).value();
   }
