@@ -3,7 +3,6 @@ package dev.satchel.bootstrap.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.satchel.bootstrap.Api;
-import dev.satchel.bootstrap.TestEnvironmentResource;
 import dev.satchel.bootstrap.events.SseClient;
 import dev.satchel.bootstrap.events.WsClient;
 import io.restassured.http.ContentType;
@@ -11,7 +10,6 @@ import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,32 +31,21 @@ class EventsTwoReplicasIT {
   private static final Duration BOUND = Duration.ofSeconds(3);
   private static final Duration QUIET = Duration.ofSeconds(2);
 
-  private static TestEnvironmentResource environment;
+  private static PackagedReplicaPair replicas;
   private static PackagedReplica a;
   private static PackagedReplica b;
 
   @BeforeAll
   static void startReplicas() {
-    environment = new TestEnvironmentResource();
-    Map<String, String> settings = new HashMap<>(environment.start());
-    a = PackagedReplica.start("events-replica-a", settings);
-    b = PackagedReplica.start("events-replica-b", settings);
-    a.awaitReady();
-    b.awaitReady();
+    replicas = PackagedReplicaPair.start("events-replica", Map.of());
+    a = replicas.a;
+    b = replicas.b;
   }
 
   @AfterAll
   static void stopReplicas() throws InterruptedException {
-    try {
-      for (PackagedReplica replica : new PackagedReplica[] {a, b}) {
-        if (replica != null) {
-          replica.close();
-        }
-      }
-    } finally {
-      if (environment != null) {
-        environment.stop();
-      }
+    if (replicas != null) {
+      replicas.stop();
     }
   }
 

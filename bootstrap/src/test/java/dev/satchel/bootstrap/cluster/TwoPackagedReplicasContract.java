@@ -3,7 +3,6 @@ package dev.satchel.bootstrap.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.satchel.bootstrap.Api;
-import dev.satchel.bootstrap.TestEnvironmentResource;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -12,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -30,8 +28,7 @@ abstract class TwoPackagedReplicasContract {
   /** The intent is one second; the rest is headroom for a loaded two-core test machine. */
   private static final Duration WITHIN_A_SECOND = Duration.ofSeconds(2);
 
-  private static TestEnvironmentResource environment;
-  private static Map<String, String> settings;
+  private static PackagedReplicaPair replicas;
   static PackagedReplica a;
   static PackagedReplica b;
 
@@ -42,27 +39,15 @@ abstract class TwoPackagedReplicasContract {
 
   /** Starts both instances with the shared environment plus {@code cacheSettings}. */
   static void startReplicas(String name, Map<String, String> cacheSettings) {
-    environment = new TestEnvironmentResource();
-    settings = new HashMap<>(environment.start());
-    settings.putAll(cacheSettings);
-    a = PackagedReplica.start(name + "-a", settings);
-    b = PackagedReplica.start(name + "-b", settings);
-    a.awaitReady();
-    b.awaitReady();
+    replicas = PackagedReplicaPair.start(name, cacheSettings);
+    a = replicas.a;
+    b = replicas.b;
   }
 
   @AfterAll
   static void stopReplicas() throws InterruptedException {
-    try {
-      for (PackagedReplica replica : new PackagedReplica[] {a, b}) {
-        if (replica != null) {
-          replica.close();
-        }
-      }
-    } finally {
-      if (environment != null) {
-        environment.stop();
-      }
+    if (replicas != null) {
+      replicas.stop();
     }
   }
 
@@ -140,6 +125,7 @@ abstract class TwoPackagedReplicasContract {
   }
 
   private int linksOnTheFile() throws SQLException {
+    Map<String, String> settings = replicas.settings;
     try (Connection connection = DriverManager.getConnection(settings.get("quarkus.datasource.jdbc.url"),
             settings.get("quarkus.datasource.username"), settings.get("quarkus.datasource.password"));
         PreparedStatement count = connection.prepareStatement(

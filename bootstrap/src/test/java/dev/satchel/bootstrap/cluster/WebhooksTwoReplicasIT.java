@@ -3,12 +3,10 @@ package dev.satchel.bootstrap.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.satchel.bootstrap.Api;
-import dev.satchel.bootstrap.TestEnvironmentResource;
 import dev.satchel.bootstrap.webhook.Receiver;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -29,7 +27,7 @@ class WebhooksTwoReplicasIT {
   /** Far below the poll interval: only the announcement can have woken B in time. */
   private static final Duration PROMPTLY = Duration.ofSeconds(10);
 
-  private static TestEnvironmentResource environment;
+  private static PackagedReplicaPair replicas;
   private static PackagedReplica a;
   private static PackagedReplica b;
   private static Receiver receiver;
@@ -37,33 +35,23 @@ class WebhooksTwoReplicasIT {
   @BeforeAll
   static void startReplicas() throws Exception {
     receiver = new Receiver().route("/hook", 0, n -> 204);
-    environment = new TestEnvironmentResource();
-    Map<String, String> settings = new HashMap<>(environment.start());
-    settings.put("satchel.webhooks.allow-private", "true");
-    Map<String, String> onA = new HashMap<>(settings);
-    onA.put("satchel.webhooks.delivery-enabled", "false");
-    Map<String, String> onB = new HashMap<>(settings);
-    onB.put("satchel.webhooks.delivery-enabled", "true");
-    onB.put("satchel.webhooks.poll-interval", LONG_POLL.toString());
-    a = PackagedReplica.start("webhooks-replica-a", onA);
-    b = PackagedReplica.start("webhooks-replica-b", onB);
-    a.awaitReady();
-    b.awaitReady();
+    replicas = PackagedReplicaPair.start("webhooks-replica",
+        Map.of("satchel.webhooks.allow-private", "true"),
+        Map.of("satchel.webhooks.delivery-enabled", "false"),
+        Map.of("satchel.webhooks.delivery-enabled", "true",
+            "satchel.webhooks.poll-interval", LONG_POLL.toString()));
+    a = replicas.a;
+    b = replicas.b;
   }
 
   @AfterAll
   static void stopReplicas() throws InterruptedException {
     try {
-      for (PackagedReplica replica : new PackagedReplica[] {a, b}) {
-        if (replica != null) {
-          replica.close();
-        }
+      if (replicas != null) {
+        replicas.stop();
       }
     } finally {
       receiver.close();
-      if (environment != null) {
-        environment.stop();
-      }
     }
   }
 
