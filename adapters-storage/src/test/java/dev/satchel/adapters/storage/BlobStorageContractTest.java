@@ -202,7 +202,7 @@ public abstract class BlobStorageContractTest {
     StorageKey key = newKey();
     IOException cause = new IOException("client went away");
 
-    assertThatThrownBy(() -> storage().write(key, failingSource(failAfter, cause), knownLength))
+    assertThatThrownBy(() -> storage().write(key, DisconnectingBody.after(failAfter, cause), knownLength))
         .isInstanceOf(UncheckedIOException.class)
         .hasCause(cause);
 
@@ -257,28 +257,6 @@ public abstract class BlobStorageContractTest {
     };
   }
 
-  /** A body whose client disconnects after {@code failAfter} bytes. */
-  protected static InputStream failingSource(int failAfter, IOException failure) {
-    return new InputStream() {
-      private int served;
-
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-      }
-
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (served >= failAfter) {
-          throw failure;
-        }
-        int n = Math.min(length, failAfter - served);
-        served += n;
-        return n;
-      }
-    };
-  }
 
   private static byte[] sha256(InputStream stream) throws IOException, NoSuchAlgorithmException {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.satchel.adapters.storage.DisconnectingBody;
 import dev.satchel.domain.error.StorageFull;
 import dev.satchel.domain.storage.BlobContent;
 import dev.satchel.domain.storage.StorageKey;
@@ -128,7 +129,7 @@ class DirectWriteTest {
     LocalFileBlobStorage storage = countingStorage();
     IOException dropped = new IOException("connection reset");
 
-    assertThatThrownBy(() -> storage.write(newKey(), failingAfter(5 * MIB + 17, dropped), OptionalLong.empty()))
+    assertThatThrownBy(() -> storage.write(newKey(), DisconnectingBody.after(5 * MIB + 17, dropped), OptionalLong.empty()))
         .hasRootCause(dropped);
     assertThat(allFiles()).isEmpty();
   }
@@ -215,28 +216,6 @@ class DirectWriteTest {
       @Override
       public boolean markSupported() {
         return false;
-      }
-    };
-  }
-
-  private static InputStream failingAfter(int bytes, IOException failure) {
-    return new InputStream() {
-      private int served;
-
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-      }
-
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (served >= bytes) {
-          throw failure;
-        }
-        int n = Math.min(length, bytes - served);
-        served += n;
-        return n;
       }
     };
   }
