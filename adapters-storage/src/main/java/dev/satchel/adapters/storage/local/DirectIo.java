@@ -6,10 +6,18 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Opens files for direct I/O ({@code O_DIRECT}) where the file system allows it. */
 final class DirectIo {
+  /**
+   * Block size per device id: {@code Files.getFileStore} walks the mount table (66 us a call,
+   * about 2 % of a 1 MiB upload's CPU), while the device of a file is one {@code stat}.
+   */
+  private static final Map<Object, Long> BLOCK_SIZES = new ConcurrentHashMap<>();
+
   private DirectIo() {}
 
   /**
@@ -18,7 +26,7 @@ final class DirectIo {
    * size does not divide {@link DirectWritePipeline#ALIGNMENT}-aligned chunks.
    */
   static Optional<FileChannel> open(Path file) throws IOException {
-    long block = Files.getFileStore(file).getBlockSize();
+    long block = blockSize(file);
     if (block <= 0 || DirectWritePipeline.ALIGNMENT % block != 0) {
       return Optional.empty();
     }
@@ -28,5 +36,21 @@ final class DirectIo {
       // The plain channel already holds the file, so refusing direct I/O cannot mean it is gone.
       return Optional.empty();
     }
+  }
+
+  private static long blockSize(Path file) throws IOException {
+    Object device;
+    try {
+      device = Files.getAttribute(file, "unix:dev");
+    } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+      return Files.getFileStore(file).getBlockSize();
+    }
+    Long known = BLOCK_SIZES.get(device);
+    if (known != null) {
+      return known;
+    }
+    long block = Files.getFileStore(file).getBlockSize();
+    BLOCK_SIZES.put(device, block);
+    return block;
   }
 }
