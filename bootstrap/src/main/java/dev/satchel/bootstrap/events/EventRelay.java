@@ -26,8 +26,13 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class EventRelay {
   static final String TOPIC = "events";
-  /** Least time between two announcements of local commits. */
-  static final Duration ANNOUNCE_SPACING = Duration.ofMillis(5);
+  /**
+   * Least time between two announcements of local commits, and so the most a commit here waits
+   * before this replica's own streams get it while commits stream in. The contract gives events a
+   * second; at 5 ms the announcements (a PostgreSQL transaction each, heard by every replica's
+   * listener) took 3 % of the CPU of 64 KiB uploads on one replica with nobody listening.
+   */
+  static final Duration ANNOUNCE_SPACING = Duration.ofMillis(50);
   private static final Logger LOG = Logger.getLogger(EventRelay.class);
 
   private final EventFanOut fanOut;
