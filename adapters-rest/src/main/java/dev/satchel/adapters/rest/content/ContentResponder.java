@@ -83,7 +83,7 @@ public class ContentResponder {
     return answer.header(HttpHeaders.CONTENT_LENGTH, content.length()).entity(body(content)).build();
   }
 
-  // A local file region goes out through sendfile, without passing through the JVM's heap.
+  // A local file region is sent by its path (FileRegionBodyWriter), not through a stream.
   private static Object body(BlobContent content) {
     if (content.fileRegion().isEmpty() || content.length() == 0) {
       return content.stream();

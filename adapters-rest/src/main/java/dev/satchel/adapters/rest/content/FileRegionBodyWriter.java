@@ -1,5 +1,8 @@
 package dev.satchel.adapters.rest.content;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -19,10 +22,24 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyWriter;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
-/** Hands a {@link FileRegionBody} to the HTTP server's sendfile, so its bytes never cross the heap. */
+/**
+ * Sends a {@link FileRegionBody}: a region of up to {@link #SMALL_REGION} bytes is read once and
+ * written together with the response head; a longer one goes through the HTTP server's sendfile,
+ * so its bytes never cross the heap.
+ */
 @Provider
 @Produces(MediaType.WILDCARD)
 public class FileRegionBodyWriter implements ServerMessageBodyWriter<FileRegionBody> {
+  /**
+   * Regions up to this many bytes are read into memory rather than sent with sendfile. Vert.x's
+   * sendFile costs 12 system calls per response here (three stats, open, fstat, the JDK's failing
+   * copy_file_range, sendfile, a separate write of the head, ...); open, pread, close and one
+   * write of head and body together cost 5. Measured on 64 KiB files (wrk, 8 connections, 6
+   * alternated rounds against the sendfile build): owner downloads +4 %, share downloads +3.5 to
+   * +7 %, CPU per request -2 to -7 %. Beyond this size sendfile already outruns nginx (1 MiB:
+   * 1.2-1.4x), and each response in flight holds at most this much pooled direct memory.
+   */
+  static final int SMALL_REGION = 64 * 1024;
 
   @Override
   public boolean isWriteable(Class<?> type, Type genericType, ResteasyReactiveResourceInfo target, MediaType mediaType) {
@@ -38,11 +55,41 @@ public class FileRegionBodyWriter implements ServerMessageBodyWriter<FileRegionB
       context.serverResponse().sendFile(body.file().toString(), body.offset(), body.length());
       return;
     }
-    // Quarkus REST ignores a failed sendFile, which leaves the client waiting for the idle timeout;
-    // a blob removed since the store looked at it (its owner deleting it meanwhile) must end the
-    // exchange instead. Closing the connection is all that is left once the headers are decided.
-    response.sendFile(body.file().toString(), body.offset(), body.length())
-        .onFailure(failure -> response.reset());
+    send(body, response);
+  }
+
+  /**
+   * Writes {@code body} as the whole remaining response, its head already set. A file that is
+   * gone, unreadable or shorter than the region resets the connection: the head promised a
+   * length that can no longer be kept, and Quarkus REST would otherwise leave the client waiting
+   * for the idle timeout (the blob's owner may delete it during their own download).
+   */
+  static void send(FileRegionBody body, HttpServerResponse response) {
+    if (body.length() <= SMALL_REGION) {
+      sendRead(body, response);
+    } else {
+      response.sendFile(body.file().toString(), body.offset(), body.length())
+          .onFailure(failure -> response.reset());
+    }
+  }
+
+  private static void sendRead(FileRegionBody body, HttpServerResponse response) {
+    int length = (int) body.length();
+    ByteBuf bytes = PooledByteBufAllocator.DEFAULT.directBuffer(length, length);
+    try (FileChannel channel = FileChannel.open(body.file(), StandardOpenOption.READ)) {
+      while (bytes.isWritable()) {
+        if (bytes.writeBytes(channel, body.offset() + bytes.writerIndex(), bytes.writableBytes()) < 0) {
+          throw new EOFException("the file ended before its region: " + body.file());
+        }
+      }
+    } catch (IOException e) {
+      bytes.release();
+      response.reset();
+      return;
+    }
+    // Vert.x treats a direct buffer it did not allocate as unreleasable: it is ours to release
+    // once written, or once the write failed with the connection.
+    response.end(Buffer.buffer(bytes)).onComplete(written -> bytes.release());
   }
 
   @Override
