@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.satchel.adapters.storage.AllAtOnce;
 import dev.satchel.adapters.storage.DisconnectingBody;
 import dev.satchel.domain.error.StorageFull;
 import dev.satchel.domain.storage.BlobContent;
@@ -17,14 +18,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -137,32 +135,16 @@ class DirectWriteTest {
   @Test
   void largeBlobsWrittenAtOnceEachKeepTheirOwnBytes() throws Exception {
     LocalFileBlobStorage storage = countingStorage();
-    int writers = 6;
-    List<String> failures = Collections.synchronizedList(new ArrayList<>());
-    CountDownLatch start = new CountDownLatch(1);
-    List<Thread> threads = new ArrayList<>();
-    for (int w = 0; w < writers; w++) {
-      int seed = w;
-      threads.add(Thread.ofPlatform().start(() -> {
-        try {
-          start.await();
-          for (int round = 0; round < 3; round++) {
-            byte[] bytes = randomBytes(2 * MIB + 4096 * seed + round, seed * 10 + round);
-            StorageKey key = newKey();
-            storage.write(key, source(bytes), OptionalLong.empty());
-            if (!java.util.Arrays.equals(read(storage, key), bytes)) {
-              failures.add("blob " + key.value() + " differs from what was written");
-            }
-          }
-        } catch (Exception | AssertionError e) {
-          failures.add(e.toString());
+    List<String> failures = AllAtOnce.run(6, seed -> {
+      for (int round = 0; round < 3; round++) {
+        byte[] bytes = randomBytes(2 * MIB + 4096 * seed + round, seed * 10 + round);
+        StorageKey key = newKey();
+        storage.write(key, source(bytes), OptionalLong.empty());
+        if (!java.util.Arrays.equals(read(storage, key), bytes)) {
+          throw new AssertionError("blob " + key.value() + " differs from what was written");
         }
-      }));
-    }
-    start.countDown();
-    for (Thread thread : threads) {
-      thread.join();
-    }
+      }
+    });
 
     assertThat(failures).isEmpty();
     assertThat(tempFiles()).isEmpty();

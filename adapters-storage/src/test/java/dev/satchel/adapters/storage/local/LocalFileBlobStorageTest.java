@@ -3,6 +3,7 @@ package dev.satchel.adapters.storage.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.satchel.adapters.storage.AllAtOnce;
 import dev.satchel.adapters.storage.BlobStorageContractTest;
 import dev.satchel.domain.error.StorageFull;
 import dev.satchel.domain.error.StorageUnavailable;
@@ -197,36 +198,21 @@ class LocalFileBlobStorageTest extends BlobStorageContractTest {
     int writers = 6;
     int rounds = 150;
     List<StorageKey> kept = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    List<String> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-    List<Thread> threads = new java.util.ArrayList<>();
-    for (int w = 0; w < writers; w++) {
-      int writer = w;
-      threads.add(Thread.ofPlatform().start(() -> {
-        try {
-          start.await();
-          for (int i = 0; i < rounds; i++) {
-            StorageKey key = new StorageKey((i % 3 == 0 ? "ab/ce/" : "ab/cd/") + UUID.randomUUID());
-            byte[] bytes = randomBytes(100 + i, writer * 1000 + i);
-            storage.write(key, source(bytes), OptionalLong.empty());
-            if (!java.util.Arrays.equals(readAll(key, Optional.empty()), bytes)) {
-              failures.add("acknowledged blob unreadable: " + key.value());
-            }
-            if (i % 10 == 0) {
-              kept.add(key);
-            } else {
-              storage.delete(key);
-            }
-          }
-        } catch (Exception | AssertionError e) {
-          failures.add(e.toString());
+    List<String> failures = AllAtOnce.run(writers, writer -> {
+      for (int i = 0; i < rounds; i++) {
+        StorageKey key = new StorageKey((i % 3 == 0 ? "ab/ce/" : "ab/cd/") + UUID.randomUUID());
+        byte[] bytes = randomBytes(100 + i, writer * 1000 + i);
+        storage.write(key, source(bytes), OptionalLong.empty());
+        if (!java.util.Arrays.equals(readAll(key, Optional.empty()), bytes)) {
+          throw new AssertionError("acknowledged blob unreadable: " + key.value());
         }
-      }));
-    }
-    start.countDown();
-    for (Thread thread : threads) {
-      thread.join();
-    }
+        if (i % 10 == 0) {
+          kept.add(key);
+        } else {
+          storage.delete(key);
+        }
+      }
+    });
 
     assertThat(failures).isEmpty();
     assertThat(kept).hasSize(writers * rounds / 10);
