@@ -35,9 +35,10 @@ public class FileRegionBodyWriter implements ServerMessageBodyWriter<FileRegionB
    * sendFile costs 12 system calls per response here (three stats, open, fstat, the JDK's failing
    * copy_file_range, sendfile, a separate write of the head, ...); open, pread, close and one
    * write of head and body together cost 5. Measured on 64 KiB files (wrk, 8 connections, 6
-   * alternated rounds against the sendfile build): owner downloads +4 %, share downloads +3.5 to
-   * +7 %, CPU per request -2 to -7 %. Beyond this size sendfile already outruns nginx (1 MiB:
-   * 1.2-1.4x), and each response in flight holds at most this much pooled direct memory.
+   * alternated rounds against the sendfile build): owner downloads +4 %, share downloads +3.5 %,
+   * CPU per request -2 to -4 % (bench/results/2026-11-30-wave7-small-reads-upload-ceiling.md).
+   * Beyond this size sendfile already outruns nginx (1 MiB: 0.9-1.4x), and each response in
+   * flight holds at most this much pooled direct memory.
    */
   static final int SMALL_REGION = 64 * 1024;
 
@@ -89,7 +90,12 @@ public class FileRegionBodyWriter implements ServerMessageBodyWriter<FileRegionB
     }
     // Vert.x treats a direct buffer it did not allocate as unreleasable: it is ours to release
     // once written, or once the write failed with the connection.
-    response.end(Buffer.buffer(bytes)).onComplete(written -> bytes.release());
+    try {
+      response.end(Buffer.buffer(bytes)).onComplete(written -> bytes.release());
+    } catch (RuntimeException refused) {
+      bytes.release(); // a response already ended or reset
+      throw refused;
+    }
   }
 
   @Override
