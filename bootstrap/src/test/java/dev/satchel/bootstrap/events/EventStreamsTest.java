@@ -20,6 +20,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -142,6 +144,63 @@ class EventStreamsTest {
       assertThat(JsonPath.from(socket.next(PATIENCE).orElseThrow()).getString("data.file_id")).isEqualTo(fileId);
     }
     RestAssured.given().when().post("/events/ticket").then().statusCode(401);
+  }
+
+  @Test
+  void aWebSocketReconnectingWithLastEventIdGetsWhatItMissedThenLiveEvents() throws Exception {
+    String token = Api.newUserToken();
+    String seen;
+    try (WsClient first = WsClient.open(base(), token, null).client().orElseThrow()) {
+      Uploads.uploadedId(token, "one.txt", new byte[] {1});
+      seen = JsonPath.from(first.next(PATIENCE).orElseThrow()).getString("id");
+    }
+    String two = Uploads.uploadedId(token, "two.txt", new byte[] {2});
+    String three = Uploads.uploadedId(token, "three.txt", new byte[] {3});
+    Uploads.uploadedId(Api.newUserToken(), "someone-else.txt", new byte[] {4});
+
+    // a browser names the resume point in the query; other clients may send the SSE header
+    WsClient.Opened byQuery = WsClient.open(base(), token, null, Map.of("last_event_id", seen), Map.of());
+    WsClient.Opened byHeader = WsClient.open(base(), token, null, Map.of(), Map.of("Last-Event-ID", seen));
+    assertThat(byQuery.status()).isEqualTo(101);
+    assertThat(byHeader.status()).isEqualTo(101);
+    try (WsClient again = byQuery.client().orElseThrow(); WsClient alsoAgain = byHeader.client().orElseThrow()) {
+      for (WsClient socket : List.of(again, alsoAgain)) {
+        assertThat(socketFileId(socket)).isEqualTo(two);
+        assertThat(socketFileId(socket)).isEqualTo(three);
+      }
+      String four = Uploads.uploadedId(token, "four.txt", new byte[] {5});
+      for (WsClient socket : List.of(again, alsoAgain)) {
+        assertThat(socketFileId(socket)).isEqualTo(four);
+        assertThat(socket.next(QUIET)).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aWebSocketResumePointThatIsNotAnEventIdIsRefusedWith400BeforeTheUpgrade() {
+    String token = Api.newUserToken();
+    for (String hostile : new String[] {"x", "1", " ", "../../etc", "' OR 1=1", UUID.randomUUID() + "0", "\u00e9",
+        "%00", "{" + UUID.randomUUID() + "}"}) {
+      assertThat(statusOf(WsClient.open(base(), token, null, Map.of("last_event_id", hostile), Map.of())))
+          .as("?last_event_id=%s", hostile).isEqualTo(400);
+    }
+    assertThat(statusOf(WsClient.open(base(), token, null, Map.of(), Map.of("Last-Event-ID", "x")))).isEqualTo(400);
+    // the credential is judged first: a bad resume point tells a stranger nothing
+    assertThat(statusOf(WsClient.open(base(), null, null, Map.of("last_event_id", "x"), Map.of()))).isEqualTo(401);
+    // an unknown or purged event id is a valid resume point that replays nothing, and an empty one
+    // means none, as on GET /events
+    assertThat(statusOf(WsClient.open(base(), token, null, Map.of("last_event_id", ""), Map.of()))).isEqualTo(101);
+    assertThat(statusOf(WsClient.open(base(), token, null,
+        Map.of("last_event_id", UUID.randomUUID().toString()), Map.of()))).isEqualTo(101);
+  }
+
+  private static int statusOf(WsClient.Opened opened) {
+    opened.client().ifPresent(WsClient::close);
+    return opened.status();
+  }
+
+  private static String socketFileId(WsClient socket) throws InterruptedException {
+    return JsonPath.from(socket.next(PATIENCE).orElseThrow()).getString("data.file_id");
   }
 
   /**

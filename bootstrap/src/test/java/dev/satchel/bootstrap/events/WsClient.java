@@ -1,11 +1,16 @@
 package dev.satchel.bootstrap.events;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -30,13 +35,29 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
    * @return the client, or the HTTP status that refused the upgrade
    */
   public static Opened open(URI base, String bearer, String ticket) {
-    String query = ticket == null ? "" : "?ticket=" + ticket;
-    URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/events/ws" + query);
+    return open(base, bearer, ticket, Map.of(), Map.of());
+  }
+
+  /**
+   * Like {@link #open(URI, String, String)}, with more query parameters (URL-encoded here) and
+   * request headers on the opening handshake.
+   */
+  public static Opened open(URI base, String bearer, String ticket, Map<String, String> query,
+      Map<String, String> headers) {
+    Map<String, String> parameters = new LinkedHashMap<>(query);
+    if (ticket != null) {
+      parameters.put("ticket", ticket);
+    }
+    StringJoiner queryText = new StringJoiner("&", "?", "").setEmptyValue("");
+    parameters.forEach((name, value) ->
+        queryText.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+    URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/events/ws" + queryText);
     WsClient client = new WsClient();
     WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
     if (bearer != null) {
       builder.header("Authorization", "Bearer " + bearer);
     }
+    headers.forEach(builder::header);
     try {
       client.socket = builder.buildAsync(uri, client).join();
       return new Opened(Optional.of(client), 101);

@@ -40,7 +40,9 @@ public class EventResource {
       + " {\"id\": uuid, \"type\": string, \"occurred_at\": RFC 3339, \"data\": object} (see the Event schema)."
       + " GET /events/ws is a WebSocket (RFC 6455) carrying the same JSON objects as text frames; it"
       + " authenticates the upgrade request with Authorization: Bearer or ?ticket= (from POST /events/ticket),"
-      + " and refuses a missing or bad credential with 401 before upgrading.";
+      + " and refuses a missing or bad credential with 401 before upgrading. A reconnecting WebSocket resumes"
+      + " with ?last_event_id=<event id> (or a Last-Event-ID header): the caller's events after that one come"
+      + " first, as on GET /events; a value that is not an event id is refused with 400 before upgrading.";
 
   private final CurrentUser currentUser;
   private final StreamEventsUseCase streams;

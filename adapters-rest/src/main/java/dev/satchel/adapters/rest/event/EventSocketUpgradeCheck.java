@@ -6,6 +6,7 @@ import dev.satchel.application.event.StreamEventsUseCase;
 import dev.satchel.application.security.AdmitRequestCommand;
 import dev.satchel.application.security.AdmitRequestUseCase;
 import dev.satchel.domain.error.RateLimited;
+import dev.satchel.domain.event.EventId;
 import dev.satchel.domain.user.UserId;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
@@ -25,7 +26,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * server answer the opening handshake with an HTTP error): a verified Bearer token, or else a
  * single-use {@code ?ticket=}, names the user; without either the answer is 401. The upgrade then
  * passes the rate limits like any request, once per connection (429 when refused), and the
- * connection will get every event committed from this moment on.
+ * connection will get every event committed from this moment on; or, resuming with
+ * {@code ?last_event_id=} (browsers cannot set headers) or a {@code Last-Event-ID} header, every
+ * event of the user's after that one, as {@code GET /events} replays them. A resume point that is
+ * not an event id is refused with 400 before the upgrade.
  */
 @ApplicationScoped
 public class EventSocketUpgradeCheck implements HttpUpgradeCheck {
@@ -47,9 +51,13 @@ public class EventSocketUpgradeCheck implements HttpUpgradeCheck {
     return EventSocket.ID.equals(endpointId);
   }
 
+  /** The query parameter that resumes a connection after an event; the header's browser form. */
+  static final String RESUME_PARAMETER = "last_event_id";
+
   @Override
   public Uni<CheckResult> perform(HttpUpgradeContext context) {
     String ticket = context.httpRequest().getParam("ticket");
+    String resume = resumePoint(context);
     Uni<Optional<UserId>> caller = context.httpRequest().getHeader("Authorization") != null || ticket == null
         ? context.securityIdentity().map(EventSocketUpgradeCheck::userOf)
             .onFailure().recoverWithItem(Optional.empty())
@@ -59,18 +67,36 @@ public class EventSocketUpgradeCheck implements HttpUpgradeCheck {
       if (owner.isEmpty()) {
         return CheckResult.rejectUpgrade(401, CHALLENGE);
       }
+      Optional<EventId> after;
+      try {
+        // Empty means none, as for GET /events: a client may send the value it has not got yet.
+        after = resume == null || resume.isEmpty() ? Optional.empty() : Optional.of(EventId.parse(resume.strip()));
+      } catch (IllegalArgumentException notAnEventId) {
+        return CheckResult.rejectUpgrade(400);
+      }
       return admitted(owner.get(), client).flatMap(refusal -> {
         if (refusal.isPresent()) {
           return CheckResult.rejectUpgrade(429, Map.of("Retry-After",
               List.of(Long.toString(Math.max(1, refusal.get().retryAfter().toSeconds())))));
         }
         context.userData().put(EventSocket.OWNER, owner.get().toString());
+        if (after.isPresent()) {
+          // Replaying from that event covers whatever commits before the connection opens.
+          context.userData().put(EventSocket.AFTER, after.get().toString());
+          return CheckResult.permitUpgrade();
+        }
         return blocking(streams::now).flatMap(now -> {
           context.userData().put(EventSocket.FROM, now.transaction() + ":" + now.sequence());
           return CheckResult.permitUpgrade();
         });
       });
     });
+  }
+
+  // The query parameter first: a browser's WebSocket cannot send the header.
+  private static String resumePoint(HttpUpgradeContext context) {
+    String parameter = context.httpRequest().getParam(RESUME_PARAMETER);
+    return parameter != null ? parameter : context.httpRequest().getHeader("Last-Event-ID");
   }
 
   // The limiter answers asynchronously (local buckets at once, Redis without a waiting thread).
