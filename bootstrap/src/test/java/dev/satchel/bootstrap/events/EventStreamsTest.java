@@ -24,6 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +131,37 @@ class EventStreamsTest {
     assertThat(WsClient.open(base(), "not.a.token", null).status()).isEqualTo(401);
     assertThat(WsClient.open(base(), null, "made-up-ticket").status()).isEqualTo(401);
     assertThat(WsClient.open(base(), null, "").status()).isEqualTo(401);
+  }
+
+  @Test
+  void aBadBearerTokenOnTheUpgradeIsRefusedWithoutAnErrorInTheLog() {
+    List<LogRecord> errors = new CopyOnWriteArrayList<>();
+    Handler collector = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+          errors.add(record);
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger root = Logger.getLogger("");
+    root.addHandler(collector);
+    try {
+      for (String bad : new String[] {"not.a.token", "x.y.z", "", Api.newUserToken() + "x"}) {
+        assertThat(statusOf(WsClient.open(base(), bad, null))).as("Bearer %s", bad).isEqualTo(401);
+      }
+      // anyone can send these: not one may cost an ERROR (and a stack trace) in the log, not even
+      // one reported after the 401 went out
+      Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(errors::isEmpty);
+    } finally {
+      root.removeHandler(collector);
+    }
   }
 
   @Test
