@@ -7,9 +7,12 @@ import java.util.Map;
 public class CorsProfile implements QuarkusTestProfile {
   public static final String APP = "https://app.example.com";
   public static final String ADMIN = "https://admin.example.com:8443";
+  /** Satchel's own public origin (PUBLIC_BASE_URL), where its share pages live. */
+  public static final String PUBLIC = "https://files.example.org";
 
   @Override
   public Map<String, String> getConfigOverrides() {
-    return Map.of("satchel.cors.origins", " " + APP + " ,, " + ADMIN + " ");
+    return Map.of("satchel.cors.origins", " " + APP + " ,, " + ADMIN + " ",
+        "satchel.public-base-url", PUBLIC + "/");
   }
 }

@@ -109,4 +109,17 @@ class CorsTest {
     Api.as(token).when().get("/files").then().statusCode(200)
         .header("Access-Control-Allow-Origin", nullValue());
   }
+
+  @Test
+  void theSharePagesPasswordFormPostsFromTheServicesOwnPublicOrigin() {
+    // a browser sends Origin on a form post; behind a TLS proxy this is not seen as same-origin
+    given().header("Origin", CorsProfile.PUBLIC).contentType("application/x-www-form-urlencoded")
+        .formParam("password", "open sesame")
+        .when().post("/share/no-such-link/unlock")
+        .then().statusCode(404).header("Access-Control-Allow-Origin", CorsProfile.PUBLIC);
+    given().header("Origin", UNLISTED).contentType("application/x-www-form-urlencoded")
+        .formParam("password", "open sesame")
+        .when().post("/share/no-such-link/unlock")
+        .then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
+  }
 }
