@@ -162,7 +162,7 @@ class GeneratedClientContractIT {
     SharingApi anonymous = new SharingApi(client(null));
     ApiException wrongPassword = catchThrowableOfType(ApiException.class,
         () -> anonymous.downloadShared(share.getToken(), null, "wrong password", null, null, null, null, null));
-    assertProblem(wrongPassword, 401, "share-password-required");
+    assertProblem(wrongPassword, 401, "share-password-incorrect");
     assertThat(wrongPassword.getResponseHeaders().map()).containsKey("www-authenticate");
     File shared = anonymous.downloadShared(share.getToken(), null, "open sesame", null, null, null, null, null);
     assertThat(Files.readAllBytes(shared.toPath())).isEqualTo(report);

@@ -167,7 +167,7 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
       throw new InvalidInput("X-Share-Password", "password is too long.");
     }
     if (candidate.isEmpty()) {
-      throw new SharePasswordRejected(); // a first visit without the header is no guess
+      throw SharePasswordRejected.missing(); // a first visit without the header is no guess
     }
     // Count first, then verify: parallel guesses cannot all see the same old count.
     passwordLimiter.acquire(key);
@@ -179,7 +179,7 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
       throw noVerdict;
     }
     if (!valid) {
-      throw new SharePasswordRejected(); // the attempt stays counted as a failure
+      throw SharePasswordRejected.incorrect(); // the attempt stays counted as a failure
     }
     passwordLimiter.succeeded(key);
   }

@@ -75,7 +75,7 @@ class OpenSharedFileGrantTest {
     CreatedShare share = protectedShare();
 
     assertThatThrownBy(() -> service.unlock(withPassword(share, "wrong guess")))
-        .isInstanceOf(SharePasswordRejected.class);
+        .isInstanceOfSatisfying(SharePasswordRejected.class, e -> assertThat(e.passwordGiven()).isTrue());
   }
 
   @Test

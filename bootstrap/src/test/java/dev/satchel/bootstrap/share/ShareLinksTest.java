@@ -114,8 +114,10 @@ class ShareLinksTest extends SharedFileFixture {
   @Test
   void passwordProtectedLinkNeedsItsPasswordInTheHeader() {
     String shareToken = share(Map.of("password", "open sesame")).path("token");
-    download(shareToken).then().statusCode(401).contentType("application/problem+json");
-    given().header("X-Share-Password", "wrong guess").when().get("/share/" + shareToken).then().statusCode(401);
+    download(shareToken).then().statusCode(401).contentType("application/problem+json")
+        .body("code", equalTo("share-password-required"));
+    given().header("X-Share-Password", "wrong guess").when().get("/share/" + shareToken).then().statusCode(401)
+        .contentType("application/problem+json").body("code", equalTo("share-password-incorrect"));
     given().header("X-Share-Password", "open sesame").when().get("/share/" + shareToken)
         .then().statusCode(200)
         .header("Cache-Control", "private, no-store")

@@ -30,7 +30,7 @@ class SatchelErrorTest {
       new UploadIncomplete("cut off", null),
       new ShareNotFound(),
       new ShareGone(ShareGone.Reason.EXPIRED),
-      new SharePasswordRejected(),
+      SharePasswordRejected.missing(),
       new StorageUnavailable("down", null),
       new StorageFull(null),
       new UploadTimedOut("too slow"),
@@ -78,6 +78,18 @@ class SatchelErrorTest {
     assertThat(new ShareGone(ShareGone.Reason.REVOKED).reason()).isEqualTo(ShareGone.Reason.REVOKED);
     assertThat(new TooManyUploads(8, Duration.ofSeconds(3)).retryAfter()).isEqualTo(Duration.ofSeconds(3));
     assertThat(new UploadCapacityReached(Duration.ofSeconds(4)).retryAfter()).isEqualTo(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void aMissingAndAWrongSharePasswordAreToldApart() {
+    SharePasswordRejected missing = SharePasswordRejected.missing();
+    SharePasswordRejected incorrect = SharePasswordRejected.incorrect();
+
+    assertThat(missing.passwordGiven()).isFalse();
+    assertThat(incorrect.passwordGiven()).isTrue();
+    assertThat(missing.code()).isEqualTo("share-password-required");
+    assertThat(incorrect.code()).isEqualTo("share-password-incorrect").matches("[a-z]+(-[a-z]+)*");
+    assertThat(incorrect.getMessage()).isNotEqualTo(missing.getMessage());
   }
 
   @Test
