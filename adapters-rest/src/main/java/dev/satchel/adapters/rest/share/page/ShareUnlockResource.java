@@ -1,6 +1,7 @@
 package dev.satchel.adapters.rest.share.page;
 
 import dev.satchel.adapters.rest.ClientAddress;
+import dev.satchel.adapters.rest.share.ShareSettings;
 import dev.satchel.application.share.OpenShareCommand;
 import dev.satchel.application.share.OpenSharedFileUseCase;
 import dev.satchel.application.share.UnlockedShare;
@@ -31,10 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ShareUnlockResource {
   private final OpenSharedFileUseCase openShared;
   private final SharePages pages;
+  private final ShareSettings settings;
 
-  public ShareUnlockResource(OpenSharedFileUseCase openShared, SharePages pages) {
+  public ShareUnlockResource(OpenSharedFileUseCase openShared, SharePages pages, ShareSettings settings) {
     this.openShared = openShared;
     this.pages = pages;
+    this.settings = settings;
   }
 
   @POST
@@ -64,7 +67,7 @@ public class ShareUnlockResource {
     // A relative Location (RFC 9110 §10.2.2) stays right behind a proxy whatever Host it forwards.
     return Response.status(Response.Status.SEE_OTHER)
         .header(HttpHeaders.LOCATION, "/share/" + token)
-        .header(HttpHeaders.SET_COOKIE, GrantCookie.issue(token, unlocked, request))
+        .header(HttpHeaders.SET_COOKIE, GrantCookie.issue(token, unlocked, request, settings.publicBaseUrl()))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .header("Referrer-Policy", "no-referrer")
         .build();
