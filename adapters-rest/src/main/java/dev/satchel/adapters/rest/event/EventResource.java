@@ -106,11 +106,8 @@ public class EventResource {
   }
 
   private static Optional<EventId> parse(String lastEventId) {
-    if (lastEventId == null || lastEventId.isEmpty()) {
-      return Optional.empty();
-    }
     try {
-      return Optional.of(EventId.parse(lastEventId.strip()));
+      return ResumePoint.parse(lastEventId);
     } catch (IllegalArgumentException e) {
       throw new InvalidInput("Last-Event-ID", "Last-Event-ID must be an event id from this stream.");
     }

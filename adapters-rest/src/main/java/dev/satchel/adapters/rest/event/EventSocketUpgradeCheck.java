@@ -73,8 +73,7 @@ public class EventSocketUpgradeCheck implements HttpUpgradeCheck {
       }
       Optional<EventId> after;
       try {
-        // Empty means none, as for GET /events: a client may send the value it has not got yet.
-        after = resume == null || resume.isEmpty() ? Optional.empty() : Optional.of(EventId.parse(resume.strip()));
+        after = ResumePoint.parse(resume);
       } catch (IllegalArgumentException notAnEventId) {
         return CheckResult.rejectUpgrade(400);
       }
