@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.satchel.adapters.rest.event.EventJson;
 import dev.satchel.adapters.rest.event.EventStreamSettings;
 import dev.satchel.adapters.rest.file.UploadLimits;
-import dev.satchel.adapters.rest.share.ShareSettings;
+import dev.satchel.adapters.rest.PublicAddress;
 import dev.satchel.application.event.EventFanOut;
 import dev.satchel.application.event.EventRecorder;
 import dev.satchel.application.event.EventTicketService;
@@ -82,6 +82,7 @@ import dev.satchel.domain.upload.UploadStaging;
 import dev.satchel.domain.user.PasswordHasher;
 import dev.satchel.domain.user.UserRepository;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -125,7 +126,7 @@ public class UseCaseProducers {
     try {
       return RateLimitPolicy.parse(value);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(variable + ": " + e.getMessage(), e);
+      throw new ConfigurationException(variable + ": " + e.getMessage());
     }
   }
 
@@ -293,8 +294,12 @@ public class UseCaseProducers {
 
   @Produces
   @Singleton
-  ShareSettings shareSettings(SatchelConfig config) {
-    return new ShareSettings(config.publicBaseUrl());
+  PublicAddress publicAddress(SatchelConfig config) {
+    try {
+      return PublicAddress.of(config.publicBaseUrl());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(e.getMessage());
+    }
   }
 
   @Produces

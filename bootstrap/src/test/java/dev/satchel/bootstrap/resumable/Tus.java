@@ -7,6 +7,7 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -25,12 +26,16 @@ final class Tus {
             .encodeContentTypeAs(OFFSET_STREAM, ContentType.BINARY)));
   }
 
-  /** Creates an upload of {@code length} bytes named {@code filename}; returns its absolute URL. */
+  /**
+   * Creates an upload of {@code length} bytes named {@code filename}; returns its absolute URL, the
+   * Location resolved against the creation URL as a tus client does (RFC 3986 §5).
+   */
   static String create(String token, long length, String filename) {
-    return as(token).header("Upload-Length", Long.toString(length))
+    String location = as(token).header("Upload-Length", Long.toString(length))
         .header("Upload-Metadata", "filename " + base64(filename))
         .when().post("/uploads")
         .then().statusCode(201).extract().header("Location");
+    return URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/uploads").resolve(location).toString();
   }
 
   static Response patch(String token, String url, long offset, byte[] body) {

@@ -2,6 +2,7 @@ package dev.satchel.adapters.rest.share;
 
 import static dev.satchel.adapters.rest.ApiResponses.BEARER;
 
+import dev.satchel.adapters.rest.PublicAddress;
 import dev.satchel.adapters.rest.auth.CurrentUser;
 import dev.satchel.application.share.ListSharesUseCase;
 import dev.satchel.application.share.RevokeShareUseCase;
@@ -44,16 +45,16 @@ public class ShareResource {
   private final ShareFileUseCase shareFile;
   private final ListSharesUseCase listShares;
   private final RevokeShareUseCase revokeShare;
-  private final ShareSettings settings;
+  private final PublicAddress address;
   private final Clock clock;
 
   public ShareResource(CurrentUser currentUser, ShareFileUseCase shareFile, ListSharesUseCase listShares,
-      RevokeShareUseCase revokeShare, ShareSettings settings, Clock clock) {
+      RevokeShareUseCase revokeShare, PublicAddress address, Clock clock) {
     this.currentUser = currentUser;
     this.shareFile = shareFile;
     this.listShares = listShares;
     this.revokeShare = revokeShare;
-    this.settings = settings;
+    this.address = address;
     this.clock = clock;
   }
 
@@ -80,7 +81,7 @@ public class ShareResource {
         Optional.ofNullable(options.password())));
     return Response.status(Response.Status.CREATED)
         .type(MediaType.APPLICATION_JSON)
-        .entity(ShareResponse.from(created, settings.publicBaseUrl()))
+        .entity(ShareResponse.from(created, address.baseUrl()))
         .build();
   }
 

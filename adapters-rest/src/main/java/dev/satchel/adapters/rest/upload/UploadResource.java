@@ -2,6 +2,7 @@ package dev.satchel.adapters.rest.upload;
 
 import static dev.satchel.adapters.rest.ApiResponses.BEARER;
 
+import dev.satchel.adapters.rest.PublicAddress;
 import dev.satchel.adapters.rest.auth.CurrentUser;
 import dev.satchel.adapters.rest.content.HttpDate;
 import dev.satchel.adapters.rest.file.UploadGate;
@@ -29,10 +30,8 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -73,9 +72,11 @@ public class UploadResource {
   private final TerminateUploadUseCase terminate;
   private final UploadGate gate;
   private final UploadLimits limits;
+  private final PublicAddress address;
 
   public UploadResource(CurrentUser currentUser, CreateUploadUseCase create, PatchUploadUseCase patch,
-      GetUploadUseCase get, TerminateUploadUseCase terminate, UploadGate gate, UploadLimits limits) {
+      GetUploadUseCase get, TerminateUploadUseCase terminate, UploadGate gate, UploadLimits limits,
+      PublicAddress address) {
     this.currentUser = currentUser;
     this.create = create;
     this.patch = patch;
@@ -83,6 +84,7 @@ public class UploadResource {
     this.terminate = terminate;
     this.gate = gate;
     this.limits = limits;
+    this.address = address;
   }
 
   @OPTIONS
@@ -127,8 +129,11 @@ public class UploadResource {
   @RequestBody(required = false, content = @Content(mediaType = OFFSET_OCTET_STREAM,
       schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(responseCode = "201", description = "Created; Location is the upload's URL", headers = {
-      @Header(name = "Location", description = "Absolute URL of the upload", schema = @Schema(type = SchemaType.STRING,
-          format = "uri")),
+      @Header(name = "Location", description = "The upload's URL as a path-absolute reference (RFC 3986 §4.2, "
+          + "allowed by tus 1.0.0 and RFC 9110 §10.2.2): /uploads/{upload_id}, under the path of PUBLIC_BASE_URL "
+          + "when it has one. The client resolves it against the URL it posted to, so scheme, host and port are "
+          + "the ones it used, behind any proxy", schema = @Schema(type = SchemaType.STRING, format = "uri-reference",
+          example = "/uploads/0b6c3f8e-3f0a-4c51-9d0e-6f1f5b0c2a11")),
       @Header(name = "Upload-Offset", ref = "Upload-Offset"),
       @Header(name = UPLOAD_EXPIRES, ref = UPLOAD_EXPIRES),
       @Header(name = SATCHEL_FILE_ID, ref = SATCHEL_FILE_ID),
@@ -150,7 +155,6 @@ public class UploadResource {
       @Parameter(description = "sha256 <base64 digest> of the first bytes sent with the creation")
       @HeaderParam(TusHeaders.UPLOAD_CHECKSUM) String uploadChecksum,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      @Context UriInfo uri,
       InputStream body) {
     long length = TusHeaders.uploadLength(uploadLength);
     Map<String, String> metadata = TusHeaders.metadata(uploadMetadata);
@@ -161,8 +165,11 @@ public class UploadResource {
     if (isOffsetStream(contentType) && !upload.isComplete()) {
       upload = append(user, upload.id(), 0, checksum, body);
     }
-    Response.ResponseBuilder created = Response.created(uri.getBaseUriBuilder().path("uploads")
-        .path(upload.id().toString()).build());
+    // Relative on purpose: a URL built from the request's Host loses the client's scheme and port
+    // behind a proxy, and one built from PUBLIC_BASE_URL is wrong for clients that reach a replica
+    // directly. Set as a raw header because Response.created() would make it absolute again.
+    Response.ResponseBuilder created = Response.status(Response.Status.CREATED)
+        .header(HttpHeaders.LOCATION, address.pathOf("/uploads/" + upload.id()));
     if (isOffsetStream(contentType)) {
       created.header(TusHeaders.UPLOAD_OFFSET, upload.offset());
     }

@@ -1,7 +1,7 @@
 package dev.satchel.adapters.rest.share.page;
 
 import dev.satchel.adapters.rest.ClientAddress;
-import dev.satchel.adapters.rest.share.ShareSettings;
+import dev.satchel.adapters.rest.PublicAddress;
 import dev.satchel.application.share.OpenShareCommand;
 import dev.satchel.application.share.OpenSharedFileUseCase;
 import dev.satchel.application.share.UnlockedShare;
@@ -32,12 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ShareUnlockResource {
   private final OpenSharedFileUseCase openShared;
   private final SharePages pages;
-  private final ShareSettings settings;
+  private final PublicAddress address;
 
-  public ShareUnlockResource(OpenSharedFileUseCase openShared, SharePages pages, ShareSettings settings) {
+  public ShareUnlockResource(OpenSharedFileUseCase openShared, SharePages pages, PublicAddress address) {
     this.openShared = openShared;
     this.pages = pages;
-    this.settings = settings;
+    this.address = address;
   }
 
   @POST
@@ -67,7 +67,7 @@ public class ShareUnlockResource {
     // A relative Location (RFC 9110 §10.2.2) stays right behind a proxy whatever Host it forwards.
     return Response.status(Response.Status.SEE_OTHER)
         .header(HttpHeaders.LOCATION, "/share/" + token)
-        .header(HttpHeaders.SET_COOKIE, GrantCookie.issue(token, unlocked, request, settings.publicBaseUrl()))
+        .header(HttpHeaders.SET_COOKIE, GrantCookie.issue(token, unlocked, request, address.baseUrl()))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .header("Referrer-Policy", "no-referrer")
         .build();
