@@ -1,6 +1,8 @@
 package dev.satchel.bootstrap.config;
 
+import io.quarkus.runtime.configuration.ConfigurationException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -35,14 +37,27 @@ public class ContractEnvironmentConfigSource implements ConfigSource {
     this.properties = Map.copyOf(mapped);
   }
 
-  /** Datasource settings for a PostgreSQL URL in either form. */
+  /**
+   * Datasource settings for a PostgreSQL URL in either form.
+   *
+   * @throws ConfigurationException when it is neither; the message never repeats the value, which
+   *     may hold a password
+   */
   static Map<String, String> datasource(String url) {
     if (url.startsWith("jdbc:")) {
       return Map.of("quarkus.datasource.jdbc.url", url);
     }
-    URI uri = URI.create(url);
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw invalidDatabaseUrl(e.getReason() + " at index " + e.getIndex());
+    }
     if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
-      throw new IllegalArgumentException("DATABASE_URL must be a postgresql:// URL or a JDBC URL");
+      throw invalidDatabaseUrl("it must start with postgresql:// (or be a jdbc:postgresql: URL)");
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      throw invalidDatabaseUrl("it names no host");
     }
     Map<String, String> result = new HashMap<>();
     int port = uri.getPort() > 0 ? uri.getPort() : 5432;
@@ -61,7 +76,17 @@ public class ContractEnvironmentConfigSource implements ConfigSource {
   }
 
   private static String decode(String text) {
-    return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    try {
+      return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw invalidDatabaseUrl("its user or password has a malformed %-escape");
+    }
+  }
+
+  /** Quarkus prints a ConfigurationException as one line, without a stack trace. */
+  private static ConfigurationException invalidDatabaseUrl(String why) {
+    return new ConfigurationException("DATABASE_URL is not usable: " + why
+        + " (expected postgresql://user:password@host:5432/database)");
   }
 
   @Override

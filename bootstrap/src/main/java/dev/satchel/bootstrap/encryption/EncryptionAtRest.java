@@ -3,6 +3,7 @@ package dev.satchel.bootstrap.encryption;
 import dev.satchel.adapters.storage.crypto.DataKeyStore;
 import dev.satchel.adapters.storage.crypto.KeyRing;
 import dev.satchel.bootstrap.config.SatchelConfig;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,7 @@ public record EncryptionAtRest(Optional<KeyRing> keys, DataKeyStore dataKeys) {
   /**
    * Reads the configuration.
    *
-   * @throws IllegalArgumentException naming the offending setting, never key material, when only
+   * @throws ConfigurationException naming the offending setting, never key material, when only
    *     one of the two settings is present, the key list is malformed or the active id is unknown
    */
   public static EncryptionAtRest from(SatchelConfig.Encryption config, DataKeyStore dataKeys) {
@@ -26,7 +27,7 @@ public record EncryptionAtRest(Optional<KeyRing> keys, DataKeyStore dataKeys) {
       return new EncryptionAtRest(
           Optional.of(KeyRing.parse(config.keys().orElse(""), config.activeKey().orElse(null))), dataKeys);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Invalid encryption-at-rest configuration: " + e.getMessage());
+      throw new ConfigurationException("Invalid encryption-at-rest configuration: " + e.getMessage());
     }
   }
 }

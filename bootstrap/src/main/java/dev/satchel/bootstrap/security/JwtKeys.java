@@ -1,6 +1,7 @@
 package dev.satchel.bootstrap.security;
 
 import dev.satchel.bootstrap.config.SatchelConfig;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +32,12 @@ public final class JwtKeys {
     if (secret.isPresent()) {
       byte[] bytes = secret.get().getBytes(StandardCharsets.UTF_8);
       if (bytes.length < MIN_SECRET_BYTES) {
-        throw new IllegalStateException("SECRET_KEY must be at least " + MIN_SECRET_BYTES + " bytes long.");
+        throw new ConfigurationException("SECRET_KEY must be at least " + MIN_SECRET_BYTES + " bytes long.");
       }
       return new SecretKeySpec(bytes, "HmacSHA256");
     }
     if (config.storage().type() != SatchelConfig.StorageType.LOCAL) {
-      throw new IllegalStateException("SECRET_KEY is not set. With S3 storage Satchel expects several replicas,"
+      throw new ConfigurationException("SECRET_KEY is not set. With S3 storage Satchel expects several replicas,"
           + " which must share one signing key: set SECRET_KEY (at least 32 random bytes).");
     }
     Path file = config.jwt().generatedSecretFile()
@@ -62,7 +63,7 @@ public final class JwtKeys {
       }
       byte[] key = Base64.getDecoder().decode(Files.readString(file).strip());
       if (key.length < MIN_SECRET_BYTES) {
-        throw new IllegalStateException("The signing key in " + file + " is too short.");
+        throw new ConfigurationException("The signing key in " + file + " is too short.");
       }
       LOG.infof("SECRET_KEY is not set: using the generated signing key in %s (single replica only).", file);
       return key;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.satchel.adapters.storage.crypto.PostgresDataKeyStore;
 import dev.satchel.bootstrap.config.SatchelConfig;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +58,7 @@ class EncryptionAtRestConfigTest {
   })
   void halfOrBadSettingsStopStartUpWithoutShowingKeys(String keys, String active, String message) {
     assertThatThrownBy(() -> EncryptionAtRest.from(config(keys == null ? null : keys.replace("KEY", KEY), active), STORE))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageStartingWith("Invalid encryption-at-rest configuration: ")
         .hasMessageContaining(message)
         .hasMessageNotContaining(KEY);
