@@ -3,6 +3,7 @@ package dev.satchel.adapters.rest.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.buffer.PoolArenaMetric;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -15,9 +16,13 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +71,7 @@ class FileRegionBodyWriterTest {
     vertx.executeBlocking(() -> {
       FileRegionBodyWriter.send(body, request.response());
       return null;
-    });
+    }, false); // unordered, as Quarkus REST runs blocking requests on its worker pool
   }
 
   @ParameterizedTest(name = "offset {0}, length {1}")
@@ -116,6 +121,43 @@ class FileRegionBodyWriterTest {
       assertThat(Arrays.equals(answer.body(), Arrays.copyOfRange(content, offset, offset + 1 + i * 300)))
           .as("response %d", i).isTrue();
     }
+  }
+
+  /**
+   * Sixteen full-size regions at once, five times over: every buffer goes back once written, and
+   * the chunk they came from is kept rather than freed and allocated (and zeroed) again per burst.
+   */
+  @Test
+  void burstsOfFullSizeRegionsReleaseEveryBufferAndKeepTheirChunk() throws Exception {
+    long kept = -1;
+    for (int burst = 0; burst < 5; burst++) {
+      List<CompletableFuture<HttpResponse<byte[]>>> answers = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        answers.add(getAsync("blob", i, SMALL));
+      }
+      for (int i = 0; i < answers.size(); i++) {
+        byte[] body = answers.get(i).get(10, TimeUnit.SECONDS).body();
+        assertThat(Arrays.equals(body, Arrays.copyOfRange(content, i, i + SMALL))).as("response %d", i).isTrue();
+      }
+      Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> activeAllocations() == 0);
+      long used = FileRegionBodyWriter.REGIONS.metric().usedDirectMemory();
+      assertThat(used).as("memory kept after burst %d", burst).isPositive();
+      if (kept >= 0) {
+        assertThat(used).as("memory after burst %d", burst).isEqualTo(kept);
+      }
+      kept = used;
+    }
+  }
+
+  private static long activeAllocations() {
+    return FileRegionBodyWriter.REGIONS.metric().directArenas().stream()
+        .mapToLong(PoolArenaMetric::numActiveAllocations).sum();
+  }
+
+  private static CompletableFuture<HttpResponse<byte[]>> getAsync(String name, long offset, int length) {
+    URI uri = URI.create("http://127.0.0.1:" + server.actualPort() + "/" + name + "/" + offset + "/" + length);
+    return CLIENT.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static HttpResponse<byte[]> get(String name, long offset, int length) throws Exception {
