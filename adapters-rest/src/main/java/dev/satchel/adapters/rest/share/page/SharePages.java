@@ -80,6 +80,12 @@ public class SharePages {
     };
   }
 
+  /** The page for an unlock form whose body is not form-urlencoded (a stray {@code %}, say). */
+  public Response malformedForm() {
+    return page(400, Templates.problem("Form not understood",
+        "The password form arrived garbled. Go back and enter the password again.")).build();
+  }
+
   private static String goneMessage(ShareGone.Reason reason) {
     return switch (reason) {
       case EXPIRED -> "This share link has expired. Ask the person who sent it for a new one.";

@@ -8,7 +8,6 @@ import dev.satchel.application.share.UnlockedShare;
 import dev.satchel.domain.error.SatchelError;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,7 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,7 +49,7 @@ public class ShareUnlockResource {
   @Operation(operationId = "unlockShare",
       summary = "Unlock a password-protected link in a browser (form field password; throttled like X-Share-Password)")
   @APIResponse(responseCode = "303", description = "Right password: a grant cookie valid 15 minutes, back to the page")
-  @APIResponse(responseCode = "400", description = "An overlong password (a page)",
+  @APIResponse(responseCode = "400", description = "An overlong password, or a body that is not form-urlencoded (a page)",
       content = @Content(mediaType = MediaType.TEXT_HTML))
   @APIResponse(responseCode = "401", description = "Wrong or no password: the form again",
       content = @Content(mediaType = MediaType.TEXT_HTML))
@@ -56,8 +59,16 @@ public class ShareUnlockResource {
       content = @Content(mediaType = MediaType.TEXT_HTML))
   @APIResponse(responseCode = "429", description = "Too many wrong passwords (a page, with Retry-After)",
       content = @Content(mediaType = MediaType.TEXT_HTML))
-  public Response unlock(
-      @PathParam("token") String token, @FormParam("password") String password, @Context HttpServerRequest request) {
+  @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+      schema = @Schema(type = SchemaType.OBJECT, properties = @SchemaProperty(name = "password",
+          type = SchemaType.STRING, description = "The link's password, UTF-8, percent-encoded"))))
+  public Response unlock(@PathParam("token") String token, String form, @Context HttpServerRequest request) {
+    String password;
+    try {
+      password = FormBody.field(form, "password").orElse(null);
+    } catch (FormBody.MalformedForm malformed) {
+      return pages.malformedForm();
+    }
     UnlockedShare unlocked;
     try {
       unlocked = openShared.unlock(new OpenShareCommand(token, Optional.ofNullable(password), ClientAddress.of(request)));
