@@ -3,6 +3,7 @@ package dev.satchel.domain.file;
 import dev.satchel.domain.error.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -12,6 +13,8 @@ import java.util.UUID;
  */
 public record PageCursor(SortField sort, SortOrder order, String lastKey, UUID lastId) {
   private static final String VERSION = "1";
+  /** A filename is at most 255 code points; its sort key is no longer than twice that in chars. */
+  private static final int MAX_NAME_KEY = 1024;
 
   /** The cursor after {@code last} in a listing sorted by {@code sort}. */
   public static PageCursor after(FileMetadata last, SortField sort, SortOrder order) {
@@ -45,11 +48,22 @@ public record PageCursor(SortField sort, SortOrder order, String lastKey, UUID l
     }
   }
 
+  // Only what a cursor of ours can hold: a tampered one used to reach PostgreSQL with a year it
+  // cannot store (a 500), or overflow the conversion to microseconds, or carry a NUL.
   private void validateKey() {
     switch (sort) {
-      case UPLOAD_DATE -> Instant.parse(lastKey);
+      case UPLOAD_DATE -> {
+        int year = Instant.parse(lastKey).atOffset(ZoneOffset.UTC).getYear();
+        if (year < 1 || year > 9999) {
+          throw new IllegalArgumentException("upload date out of range");
+        }
+      }
       case SIZE -> Long.parseLong(lastKey);
-      case NAME -> { }
+      case NAME -> {
+        if (lastKey.length() > MAX_NAME_KEY || lastKey.chars().anyMatch(Character::isISOControl)) {
+          throw new IllegalArgumentException("not a name key");
+        }
+      }
     }
   }
 

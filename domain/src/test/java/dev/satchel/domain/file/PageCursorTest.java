@@ -102,6 +102,33 @@ class PageCursorTest {
     assertInvalid(raw("1", "NAME", "ASC", "'; DROP TABLE files; --", "a.txt"));
   }
 
+  /** Keys a cursor of ours never holds; each used to reach PostgreSQL and end in a 500. */
+  @ParameterizedTest
+  @ValueSource(strings = {"+300000-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+      "-4714-11-24T00:00:00Z", "0000-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"})
+  void dateCursorOutsideYears1To9999IsInvalid(String key) {
+    assertInvalid(raw("1", "UPLOAD_DATE", "DESC", ID.toString(), key));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a\u0000b", "line\nbreak", "tab\tname", "\u007f"})
+  void nameCursorWithControlCharactersIsInvalid(String key) {
+    assertInvalid(raw("1", "NAME", "ASC", ID.toString(), key.translateEscapes()));
+  }
+
+  @Test
+  void nameCursorLongerThanAnyNameIsInvalid() {
+    assertInvalid(raw("1", "NAME", "ASC", ID.toString(), "a".repeat(1025)));
+  }
+
+  @Test
+  void dateCursorAtTheEdgesOfTheRangeIsValid() {
+    assertThat(PageCursor.decode(raw("1", "UPLOAD_DATE", "DESC", ID.toString(), "0001-01-01T00:00:00Z")).lastUploadedAt())
+        .isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+    assertThat(PageCursor.decode(raw("1", "UPLOAD_DATE", "ASC", ID.toString(), "9999-12-31T23:59:59.999999Z"))
+        .lastUploadedAt()).isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
+  }
+
   @Test
   void dateCursorWithANonDateKeyIsInvalid() {
     assertInvalid(raw("1", "UPLOAD_DATE", "DESC", ID.toString(), "yesterday"));

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Parses query-string values, answering bad ones with an error that names the parameter. */
 final class QueryParameters {
@@ -37,6 +38,8 @@ final class QueryParameters {
     }
   }
 
+  private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("[0-9]{4}-");
+
   static int limit(String raw, int defaultLimit) {
     if (raw == null || raw.isBlank()) {
       return defaultLimit;
@@ -48,12 +51,19 @@ final class QueryParameters {
     }
   }
 
-  /** An RFC 3339 timestamp, or a {@code YYYY-MM-DD} date meaning that day's start in UTC. */
+  /**
+   * An RFC 3339 timestamp, or a {@code YYYY-MM-DD} date meaning that day's start in UTC. The year
+   * has exactly four digits (RFC 3339 §5.6): Java would also read {@code +300000-01-01T00:00:00Z},
+   * which PostgreSQL cannot store and which used to end in a 500.
+   */
   static Optional<Instant> instant(String name, String raw) {
     if (raw == null || raw.isBlank()) {
       return Optional.empty();
     }
     String value = raw.strip();
+    if (!FOUR_DIGIT_YEAR.matcher(value).lookingAt()) {
+      throw new InvalidInput(name, name + " must be an RFC 3339 timestamp or a YYYY-MM-DD date.");
+    }
     try {
       if (value.length() == 10) {
         return Optional.of(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
