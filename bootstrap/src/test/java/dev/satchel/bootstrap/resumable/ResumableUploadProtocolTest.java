@@ -262,6 +262,51 @@ class ResumableUploadProtocolTest {
     assertThat(Tus.offset(token, url)).isZero();
   }
 
+  /** A filetype of NUL or of 300 characters used to reach the database (varchar(255)) and answer 500. */
+  @Test
+  void aFiletypeThatIsNoMediaTypeIs400() {
+    for (String filetype : new String[] {"t".repeat(300), "text/\u0000plain", "text/pl\u00e4in", "a\tb"}) {
+      Tus.as(token).header("Upload-Length", "5")
+          .header("Upload-Metadata", "filename " + Tus.base64("a.txt") + ",filetype " + Tus.base64(filetype))
+          .when().post("/uploads").then().statusCode(400).contentType("application/problem+json")
+          .body("field", equalTo("Upload-Metadata"));
+    }
+    Tus.as(token).header("Upload-Length", "5")
+        .header("Upload-Metadata", "filename " + Tus.base64("a.txt") + ",filetype " + Tus.base64("text/plain; charset=utf-8"))
+        .when().post("/uploads").then().statusCode(201);
+  }
+
+  /**
+   * A creation-with-upload whose first bytes are refused answers without a Location: the upload
+   * it created is gone with its staged bytes, instead of counting against the quota for a day.
+   */
+  @Test
+  void aRefusedCreationWithUploadLeavesNoUploadBehind() throws Exception {
+    Path staging = Path.of(ConfigProvider.getConfig().getValue("satchel.storage.local.path", String.class))
+        .toAbsolutePath().normalize().resolve(".uploads");
+    String rows = "SELECT count(*) FROM satchel.resumable_uploads";
+    String before = Db.queryString(rows);
+    long stagedBefore = stagedFiles(staging);
+
+    Tus.as(token).header("Upload-Length", "3").contentType(Tus.OFFSET_STREAM).body("hello".getBytes())
+        .when().post("/uploads").then().statusCode(400).header("Location", nullValue());
+    Tus.as(token).header("Upload-Length", "5").header("Upload-Checksum", Tus.sha256Header("xyz".getBytes()))
+        .contentType(Tus.OFFSET_STREAM).body("hello".getBytes())
+        .when().post("/uploads").then().statusCode(460).header("Location", nullValue());
+
+    assertThat(Db.queryString(rows)).isEqualTo(before);
+    assertThat(stagedFiles(staging)).isEqualTo(stagedBefore);
+  }
+
+  private static long stagedFiles(Path staging) throws Exception {
+    if (!Files.isDirectory(staging)) {
+      return 0;
+    }
+    try (var files = Files.list(staging)) {
+      return files.count();
+    }
+  }
+
   @Test
   void theMethodOverrideOfClientsWithoutPatchWorksAsPatch() {
     byte[] content = randomBytes(5000, 38);

@@ -26,6 +26,7 @@ final class TusHeaders {
 
   /** Longest Upload-Metadata accepted: room for a long name and a type, not for a payload. */
   static final int MAX_METADATA_CHARS = 8 * 1024;
+  private static final int MAX_FILETYPE_CHARS = 255;
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._~!#$&'*+^`|-]{1,64}");
   private static final int SHA256_BYTES = 32;
@@ -77,6 +78,23 @@ final class TusHeaders {
       }
     }
     return pairs;
+  }
+
+  /**
+   * The declared media type of an upload ({@code filetype} metadata), at most 255 printable ASCII
+   * characters (RFC 6838 §4.2 names are shorter still); empty when absent or blank.
+   *
+   * @throws InvalidInput naming Upload-Metadata otherwise: a NUL or an overlong value used to
+   *     reach the database and end in a 500
+   */
+  static Optional<String> filetype(Optional<String> declared) {
+    Optional<String> type = declared.map(String::strip).filter(value -> !value.isEmpty());
+    if (type.isPresent() && (type.get().length() > MAX_FILETYPE_CHARS
+        || !type.get().chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
+      throw invalidMetadata("has a filetype that is not a media type (printable ASCII, at most "
+          + MAX_FILETYPE_CHARS + " characters)");
+    }
+    return type;
   }
 
   private static String text(String base64) {

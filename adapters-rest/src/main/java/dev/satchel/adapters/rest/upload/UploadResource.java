@@ -161,9 +161,9 @@ public class UploadResource {
     Optional<byte[]> checksum = TusHeaders.sha256(uploadChecksum);
     UserId user = currentUser.id();
     ResumableUpload upload = create.create(new CreateUploadCommand(user, length,
-        first(metadata, "filename", "name"), first(metadata, "filetype", "type")));
+        first(metadata, "filename", "name"), TusHeaders.filetype(first(metadata, "filetype", "type"))));
     if (isOffsetStream(contentType) && !upload.isComplete()) {
-      upload = append(user, upload.id(), 0, checksum, body);
+      upload = appendOrTerminate(user, upload.id(), checksum, body);
     }
     // Relative on purpose: a URL built from the request's Host loses the client's scheme and port
     // behind a proxy, and one built from PUBLIC_BASE_URL is wrong for clients that reach a replica
@@ -303,6 +303,25 @@ public class UploadResource {
       case "DELETE" -> terminate(tusResumable, uploadId);
       default -> throw new InvalidInput(METHOD_OVERRIDE, "X-HTTP-Method-Override must be PATCH or DELETE.");
     };
+  }
+
+  /**
+   * The first bytes of a creation-with-upload. When they are refused (a checksum mismatch, more
+   * bytes than announced, a broken body) the answer carries no Location, so the client could never
+   * resume or terminate the upload: it is terminated here rather than left counting against the
+   * caller's quota until it expires.
+   */
+  private ResumableUpload appendOrTerminate(UserId user, UploadId id, Optional<byte[]> checksum, InputStream body) {
+    try {
+      return append(user, id, 0, checksum, body);
+    } catch (RuntimeException refused) {
+      try {
+        terminate.terminate(user, id);
+      } catch (RuntimeException alsoFailed) {
+        refused.addSuppressed(alsoFailed); // it expires with the others
+      }
+      throw refused;
+    }
   }
 
   private ResumableUpload append(UserId user, UploadId id, long offset, Optional<byte[]> checksum, InputStream body) {
