@@ -150,8 +150,9 @@ public class OpenApiConventionsFilter implements OASFilter {
         string(null).examples(List.<Object>of("Bearer realm=\"satchel\""))));
     components.addHeader("Location", header("Path of the created resource (RFC 9110 §10.2.2)",
         string("uri-reference").examples(List.<Object>of("/files/0190c8e4-7a9b-7cde-8f00-0123456789ab"))));
-    components.addHeader("Link", header("RFC 8288 link to the next page; present only when more remain",
-        string(null).examples(List.<Object>of("<http://localhost:8080/files?limit=50&cursor=...>; rel=\"next\""))));
+    components.addHeader("Link", header("RFC 8288 link to the next page, a path-absolute reference to resolve against "
+        + "the request's URL; present only when more remain",
+        string(null).examples(List.<Object>of("</files?limit=50&cursor=...>; rel=\"next\""))));
     components.addHeader("ETag", header("Strong entity tag: the quoted SHA-256 of the bytes (RFC 9110 §8.8.3)",
         string(null).pattern("^\"[0-9a-f]{64}\"$")));
     components.addHeader("Last-Modified", header("The upload date as an HTTP-date (RFC 9110 §8.8.2)",

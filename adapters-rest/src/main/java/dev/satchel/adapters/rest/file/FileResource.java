@@ -2,6 +2,7 @@ package dev.satchel.adapters.rest.file;
 
 import static dev.satchel.adapters.rest.ApiResponses.BEARER;
 
+import dev.satchel.adapters.rest.PublicAddress;
 import dev.satchel.adapters.rest.auth.CurrentUser;
 import dev.satchel.adapters.rest.content.ContentResponder;
 import dev.satchel.application.file.DeleteFileUseCase;
@@ -35,6 +36,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,10 +69,11 @@ public class FileResource {
   private final ContentResponder content;
   private final UploadLimits limits;
   private final UploadGate gate;
+  private final PublicAddress address;
 
   public FileResource(CurrentUser currentUser, UploadFileUseCase upload, GetFileUseCase getFile,
       SearchFilesUseCase search, DeleteFileUseCase delete, ContentResponder content, UploadLimits limits,
-      UploadGate gate) {
+      UploadGate gate, PublicAddress address) {
     this.currentUser = currentUser;
     this.upload = upload;
     this.getFile = getFile;
@@ -79,6 +82,7 @@ public class FileResource {
     this.content = content;
     this.limits = limits;
     this.gate = gate;
+    this.address = address;
   }
 
   @POST
@@ -257,11 +261,19 @@ public class FileResource {
     return raw == null || raw.isEmpty() ? Optional.empty() : Optional.of(PageCursor.decode(raw));
   }
 
-  private static Response page(FilePage page, UriInfo uri) {
+  /**
+   * One page, with the next page's address as a path-absolute reference (RFC 8288 §3 takes a
+   * URI-reference): built from the Host header it echoed whatever host a client sent, and behind a
+   * proxy it lost the client's scheme and port. The path of PUBLIC_BASE_URL prefixes it.
+   */
+  private Response page(FilePage page, UriInfo uri) {
     List<FileResponse> body = page.items().stream().map(FileResponse::from).toList();
     Response.ResponseBuilder answer = Response.ok(body, MediaType.APPLICATION_JSON);
-    page.next().ifPresent(next -> answer.header("Link",
-        "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", next.encode()).build() + ">; rel=\"next\""));
+    page.next().ifPresent(next -> {
+      URI target = uri.getRequestUriBuilder().replaceQueryParam("cursor", next.encode()).build();
+      answer.header("Link", "<" + address.pathOf(target.getRawPath()) + "?" + target.getRawQuery()
+          + ">; rel=\"next\"");
+    });
     return answer.build();
   }
 }
