@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,6 +22,17 @@ class ClientAbortLogFilterTest {
       "writevAddresses(..) failed with error(-32): Broken pipe"})
   void aClientThatWentAwayIsNotAnError(String message) {
     assertThat(filter.isLoggable(record(ClientAbortLogFilter.CONNECTION_LOGGER, new IOException(message)))).isFalse();
+  }
+
+  /**
+   * What Netty throws for a write to a channel the client already closed: its package-private
+   * StacklessClosedChannelException, a ClosedChannelException without a message.
+   */
+  @Test
+  void aWriteToAChannelTheClientClosedIsNotAnError() {
+    assertThat(filter.isLoggable(record(ClientAbortLogFilter.CONNECTION_LOGGER, new ClosedChannelException())))
+        .isFalse();
+    assertThat(filter.isLoggable(record("io.vertx.core.impl.ContextImpl", new ClosedChannelException()))).isTrue();
   }
 
   @ParameterizedTest
