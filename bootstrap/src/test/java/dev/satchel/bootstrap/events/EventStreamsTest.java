@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.satchel.bootstrap.Api;
 import dev.satchel.bootstrap.Db;
+import dev.satchel.bootstrap.LogCapture;
 import dev.satchel.bootstrap.Metrics;
 import dev.satchel.bootstrap.TestEnvironmentResource;
 import dev.satchel.bootstrap.Uploads;
@@ -24,11 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -135,32 +132,14 @@ class EventStreamsTest {
 
   @Test
   void aBadBearerTokenOnTheUpgradeIsRefusedWithoutAnErrorInTheLog() {
-    List<LogRecord> errors = new CopyOnWriteArrayList<>();
-    Handler collector = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-          errors.add(record);
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    Logger root = Logger.getLogger("");
-    root.addHandler(collector);
-    try {
+    try (LogCapture log = LogCapture.start()) {
       for (String bad : new String[] {"not.a.token", "x.y.z", "", Api.newUserToken() + "x"}) {
         assertThat(statusOf(WsClient.open(base(), bad, null))).as("Bearer %s", bad).isEqualTo(401);
       }
       // anyone can send these: not one may cost an ERROR (and a stack trace) in the log, not even
       // one reported after the 401 went out
-      Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(errors::isEmpty);
-    } finally {
-      root.removeHandler(collector);
+      Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+          .until(() -> log.atOrAbove(Level.SEVERE).isEmpty());
     }
   }
 

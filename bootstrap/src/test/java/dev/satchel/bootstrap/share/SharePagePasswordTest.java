@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.satchel.bootstrap.Api;
+import dev.satchel.bootstrap.LogCapture;
 import dev.satchel.bootstrap.TestEnvironmentResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -17,11 +18,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.awaitility.Awaitility;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
@@ -146,29 +144,14 @@ class SharePagePasswordTest extends SharedFileFixture {
   @Test
   void aBodyThatIsNotFormUrlencodedIsA400PageAndLogsNothingOfIt() {
     String shareToken = protectedShare();
-    List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    Handler collector = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    Logger root = Logger.getLogger("");
-    root.addHandler(collector);
-    try {
+    List<LogRecord> logged;
+    try (LogCapture log = LogCapture.start()) {
       for (String body : List.of("password=100%sure-secret", "password=abc%", "password=%2", "%ZZ=1&password=x")) {
         given().redirects().follow(false).contentType(ContentType.URLENC).body(body)
             .when().post("/share/" + shareToken + "/unlock")
             .then().statusCode(400).contentType("text/html").body(containsString("Form not understood"));
       }
-    } finally {
-      root.removeHandler(collector);
+      logged = log.all();
     }
     assertThat(logged).noneMatch(record -> record.getLevel().intValue() >= Level.WARNING.intValue());
     assertThat(logged).noneMatch(record -> String.valueOf(record.getMessage()).contains("sure-secret")
