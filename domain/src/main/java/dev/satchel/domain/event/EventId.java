@@ -1,5 +1,6 @@
 package dev.satchel.domain.event;
 
+import dev.satchel.domain.id.CanonicalUuid;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -15,14 +16,7 @@ public record EventId(UUID value) {
    * @throws IllegalArgumentException when the text is not a UUID in its 36-character form
    */
   public static EventId parse(String text) {
-    if (text == null || text.length() != 36) {
-      throw new IllegalArgumentException("not an event id");
-    }
-    UUID value = UUID.fromString(text);
-    if (!value.toString().equalsIgnoreCase(text)) {
-      throw new IllegalArgumentException("not an event id");
-    }
-    return new EventId(value);
+    return new EventId(CanonicalUuid.parse(text));
   }
 
   @Override

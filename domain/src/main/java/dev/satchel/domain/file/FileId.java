@@ -1,6 +1,7 @@
 package dev.satchel.domain.file;
 
 import dev.satchel.domain.error.InvalidInput;
+import dev.satchel.domain.id.CanonicalUuid;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -13,8 +14,8 @@ public record FileId(UUID value) {
   /** Parses a client-supplied id; a malformed one is invalid input, not a missing file. */
   public static FileId parse(String raw) {
     try {
-      return new FileId(UUID.fromString(raw));
-    } catch (IllegalArgumentException | NullPointerException e) {
+      return new FileId(CanonicalUuid.parse(raw));
+    } catch (IllegalArgumentException e) {
       throw new InvalidInput("file_id", "file_id is not a valid UUID.");
     }
   }

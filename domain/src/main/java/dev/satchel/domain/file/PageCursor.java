@@ -1,6 +1,7 @@
 package dev.satchel.domain.file;
 
 import dev.satchel.domain.error.InvalidInput;
+import dev.satchel.domain.id.CanonicalUuid;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,7 +41,7 @@ public record PageCursor(SortField sort, SortOrder order, String lastKey, UUID l
         throw new IllegalArgumentException("unknown cursor format");
       }
       PageCursor cursor = new PageCursor(
-          SortField.valueOf(parts[1]), SortOrder.valueOf(parts[2]), parts[4], UUID.fromString(parts[3]));
+          SortField.valueOf(parts[1]), SortOrder.valueOf(parts[2]), parts[4], CanonicalUuid.parse(parts[3]));
       cursor.validateKey();
       return cursor;
     } catch (RuntimeException e) {

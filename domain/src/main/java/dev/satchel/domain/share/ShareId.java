@@ -1,6 +1,7 @@
 package dev.satchel.domain.share;
 
 import dev.satchel.domain.error.InvalidInput;
+import dev.satchel.domain.id.CanonicalUuid;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -12,8 +13,8 @@ public record ShareId(UUID value) {
 
   public static ShareId parse(String raw) {
     try {
-      return new ShareId(UUID.fromString(raw));
-    } catch (IllegalArgumentException | NullPointerException e) {
+      return new ShareId(CanonicalUuid.parse(raw));
+    } catch (IllegalArgumentException e) {
       throw new InvalidInput("share_id", "share_id is not a valid UUID.");
     }
   }

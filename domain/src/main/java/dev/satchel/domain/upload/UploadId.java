@@ -1,6 +1,7 @@
 package dev.satchel.domain.upload;
 
 import dev.satchel.domain.error.UploadNotFound;
+import dev.satchel.domain.id.CanonicalUuid;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -13,8 +14,8 @@ public record UploadId(UUID value) {
   /** Parses a client-supplied id; a malformed one names no upload, so it is answered as not found. */
   public static UploadId parse(String raw) {
     try {
-      return new UploadId(UUID.fromString(raw));
-    } catch (IllegalArgumentException | NullPointerException e) {
+      return new UploadId(CanonicalUuid.parse(raw));
+    } catch (IllegalArgumentException e) {
       throw new UploadNotFound();
     }
   }
