@@ -78,6 +78,30 @@ class EmailAddressTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {
+      "ali\u200bce@example.com", // zero-width space
+      "ali\u200cce@example.com", // zero-width non-joiner
+      "ali\u200dce@example.com", // zero-width joiner
+      "ali\u00adce@example.com", // soft hyphen
+      "\ufeffalice@example.com", // byte order mark
+      "alice@exam\u2060ple.com", // word joiner
+      "alice@example.c\u202eom", // right-to-left override
+      "alice@\u061cexample.com"}) // Arabic letter mark
+  void rejectsInvisibleFormatCharactersThatWouldMakeLookAlikeAccounts(String address) {
+    assertThatThrownBy(() -> new EmailAddress(address))
+        .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("email"));
+  }
+
+  @Test
+  void composedAndDecomposedSpellingsAreOneAddress() {
+    EmailAddress composed = new EmailAddress("j\u00f6rg@m\u00fcller.de");
+    EmailAddress decomposed = new EmailAddress("jo\u0308rg@mu\u0308ller.de");
+
+    assertThat(decomposed.value()).isEqualTo(composed.value());
+    assertThat(decomposed.normalized()).isEqualTo(composed.normalized());
+  }
+
+  @ParameterizedTest
   @NullAndEmptySource
   @ValueSource(strings = {"   ", "\t\n"})
   void missingAddressIsRequired(String address) {
