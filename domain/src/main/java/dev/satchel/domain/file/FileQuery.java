@@ -3,13 +3,15 @@ package dev.satchel.domain.file;
 import dev.satchel.domain.error.InvalidInput;
 import dev.satchel.domain.text.UnicodeText;
 import dev.satchel.domain.user.UserId;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One page request over a user's live files: every present filter must match (AND). Bounds:
- * {@code uploadedAfter} is inclusive, {@code uploadedBefore} exclusive, sizes inclusive.
+ * {@code uploadedAfter} is inclusive, {@code uploadedBefore} exclusive, sizes inclusive;
+ * {@code nameContains} is kept in Unicode normalization form C, as stored names are.
  */
 public record FileQuery(
     UserId owner,
@@ -36,6 +38,8 @@ public record FileQuery(
     }
     // PostgreSQL refuses NUL in text, and no stored name holds a control character to match.
     nameContains.ifPresent(name -> UnicodeText.requirePrintable("name", name));
+    // Stored names are NFC (FileName), so a decomposed "é" typed by a client must become NFC to match.
+    nameContains = nameContains.map(name -> Normalizer.normalize(name, Normalizer.Form.NFC));
     minSize.filter(v -> v < 0).ifPresent(v -> {
       throw new InvalidInput("min_size", "min_size must not be negative.");
     });

@@ -92,6 +92,11 @@ class FileQueryTest {
     assertThat(named(name).nameContains()).contains(name);
   }
 
+  @Test
+  void aDecomposedNameIsSearchedInTheComposedFormNamesAreStoredIn() {
+    assertThat(named("Cafe\u0301 \u212b").nameContains()).contains("Caf\u00e9 \u00c5");
+  }
+
   private FileQuery named(String name) {
     return new FileQuery(owner, Optional.of(name), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), SortField.NAME, SortOrder.ASC, 10, Optional.empty());
