@@ -67,6 +67,27 @@ abstract class UploadLeavesNothingContract {
     assertRefusedLeavingNothing(body.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** curl -F file=@a -F file=@b: one request stores one file, so the second is refused, not dropped. */
+  @Test
+  void twoFilePartsAre400NamingTheFaultAndLeaveNothing() throws Exception {
+    String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n"
+        + "first\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.txt\"\r\n\r\n"
+        + "second\r\n--" + BOUNDARY + "--\r\n";
+    int rowsBefore = rowCount();
+    int blobsBefore = blobCount();
+    given().header("Authorization", "Bearer " + token)
+        .contentType("multipart/form-data; boundary=" + BOUNDARY)
+        .body(body.getBytes(StandardCharsets.UTF_8))
+        .when().post("/upload")
+        .then().statusCode(400).contentType("application/problem+json")
+        .body("code", equalTo("invalid-input"))
+        .body("field", equalTo("file"))
+        .body("detail", org.hamcrest.Matchers.containsString("more than one part named 'file'"));
+    Api.as(token).when().get("/files").then().statusCode(200).body("size()", equalTo(0));
+    assertThat(rowCount()).isEqualTo(rowsBefore);
+    assertThat(blobCount()).isEqualTo(blobsBefore);
+  }
+
   /** A complete body cut at points before, inside and after the file content. */
   @ParameterizedTest
   @ValueSource(ints = {1, 60, 120, 5000, -60, -3, -1})

@@ -118,8 +118,12 @@ public class FileResource {
     }
     FileMetadata stored = gate.admit(currentUser.id(), body, paced -> {
       MultipartUploadReader.FilePart part = MultipartUploadReader.openFilePart(contentType, paced);
-      return upload.upload(new UploadFileCommand(
-          currentUser.id(), part.filename(), part.declaredType(), part.content(), OptionalLong.empty()));
+      try {
+        return upload.upload(new UploadFileCommand(
+            currentUser.id(), part.filename(), part.declaredType(), part.content(), OptionalLong.empty()));
+      } catch (dev.satchel.domain.error.UploadIncomplete failure) {
+        throw MultipartUploadReader.explain(failure);
+      }
     });
     return Response.status(Response.Status.CREATED)
         .type(MediaType.APPLICATION_JSON)

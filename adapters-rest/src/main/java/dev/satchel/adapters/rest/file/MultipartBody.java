@@ -24,6 +24,7 @@ final class MultipartBody {
   private boolean sourceEnded;
   /** Where the part's content scan resumes: no delimiter starts between {@code start} and here. */
   private int scannedTo;
+  private LaterPartCheck laterParts = headers -> {};
 
   MultipartBody(InputStream source, String boundary) {
     this(source, boundary, BUFFER_SIZE);
@@ -112,14 +113,24 @@ final class MultipartBody {
    * the rest of the body has been checked up to the close delimiter ({@code --boundary--}, RFC
    * 2046 §5.1.1), so a body cut short or followed by garbage fails as a {@link MalformedMultipart}
    * from {@code read} instead of looking like a complete part. The epilogue is ignored.
+   *
+   * @param laterParts sees the header block of every part that follows; it refuses one by
+   *     throwing {@link MalformedMultipart}, which the stream's {@code read} then throws
    */
-  InputStream lastContent() {
+  InputStream lastContent(LaterPartCheck laterParts) {
+    this.laterParts = laterParts;
     return new PartStream(true);
+  }
+
+  /** A rule for the parts after the one a reader consumes. */
+  @FunctionalInterface
+  interface LaterPartCheck {
+    void check(String headers) throws MalformedMultipart;
   }
 
   private void verifyRest() throws IOException {
     while (nextPart()) {
-      headers();
+      laterParts.check(headers());
       new PartStream(false).transferTo(OutputStream.nullOutputStream());
     }
   }
@@ -259,7 +270,7 @@ final class MultipartBody {
     return table;
   }
 
-  private static IOException malformed(String why) {
+  static MalformedMultipart malformed(String why) {
     return new MalformedMultipart(why);
   }
 

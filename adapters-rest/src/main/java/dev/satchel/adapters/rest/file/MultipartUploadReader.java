@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /**
  * Walks a multipart/form-data body as a stream and stops at the part named {@code file}, so the
- * upload flows to storage without being spooled to disk or held in memory first.
+ * upload flows to storage without being spooled to disk or held in memory first. A body with a
+ * second {@code file} part fails as malformed when its reader reaches that part: one request
+ * stores one file, and a part silently dropped would look stored to the client.
  */
 final class MultipartUploadReader {
   static final String FILE_PART = "file";
@@ -32,12 +34,16 @@ final class MultipartUploadReader {
     try {
       while (multipart.nextPart()) {
         String headers = multipart.headers();
-        HeaderParameters disposition = HeaderParameters.parse(header(headers, "content-disposition").orElse(""));
-        if (FILE_PART.equals(disposition.get("name").orElse(null))) {
-          String filename = disposition.getExtended("filename")
+        if (namesFilePart(headers)) {
+          String filename = HeaderParameters.parse(header(headers, "content-disposition").orElse(""))
+              .getExtended("filename")
               .filter(name -> !name.isBlank())
               .orElseThrow(() -> new InvalidInput("file", "The file part needs a filename in its Content-Disposition."));
-          return new FilePart(filename, header(headers, "content-type"), multipart.lastContent());
+          return new FilePart(filename, header(headers, "content-type"), multipart.lastContent(later -> {
+            if (namesFilePart(later)) {
+              throw MultipartBody.malformed("it holds more than one part named 'file'; upload one file per request");
+            }
+          }));
         }
         multipart.content().transferTo(java.io.OutputStream.nullOutputStream());
       }
@@ -47,6 +53,25 @@ final class MultipartUploadReader {
       throw new UploadIncomplete("The upload body could not be read.", e);
     }
     throw new InvalidInput("file", "A multipart part named 'file' is required.");
+  }
+
+  /**
+   * What a failed store of the file part means to the client: when the body turned out not to be
+   * valid multipart/form-data past the file's bytes, that is invalid input (400 naming the fault),
+   * not a body that merely ended early.
+   */
+  static RuntimeException explain(UploadIncomplete failure) {
+    for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof MultipartBody.MalformedMultipart malformed) {
+        return new InvalidInput("file", "The body is not valid multipart/form-data: " + malformed.getMessage() + ".");
+      }
+    }
+    return failure;
+  }
+
+  private static boolean namesFilePart(String headers) {
+    HeaderParameters disposition = HeaderParameters.parse(header(headers, "content-disposition").orElse(""));
+    return FILE_PART.equals(disposition.get("name").orElse(null));
   }
 
   private static String boundary(String contentType) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.satchel.domain.error.InvalidInput;
+import dev.satchel.domain.error.UploadIncomplete;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -150,6 +151,37 @@ class MultipartUploadReaderTest {
         "content", tail);
     var part = MultipartUploadReader.openFilePart(CONTENT_TYPE, new ByteArrayInputStream(body));
     assertThatThrownBy(() -> part.content().readAllBytes()).isInstanceOf(IOException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "form-data; name=\"file\"; filename=\"b.txt\"",
+      "form-data; name=file; filename=b.txt",
+      "form-data; name=\"file\"", // even without a filename, a second file part is a second file
+      "FORM-DATA; NAME=\"file\"; filename*=UTF-8''b.txt"})
+  void aSecondFilePartFailsTheReadInsteadOfBeingDropped(String secondDisposition) {
+    byte[] body = body("--", BOUNDARY, "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n",
+        "first\r\n--", BOUNDARY, "\r\nContent-Disposition: ", secondDisposition, "\r\n\r\nsecond\r\n--",
+        BOUNDARY, "--\r\n");
+    var part = MultipartUploadReader.openFilePart(CONTENT_TYPE, new ByteArrayInputStream(body));
+
+    assertThatThrownBy(() -> part.content().readAllBytes())
+        .isInstanceOf(MultipartBody.MalformedMultipart.class)
+        .hasMessageContaining("more than one part named 'file'");
+  }
+
+  @Test
+  void aMalformedBodyBehindAFailedStoreIsExplainedAsInvalidInput() {
+    var malformed = new MultipartBody.MalformedMultipart("it holds more than one part named 'file'");
+    var failure = new UploadIncomplete("The upload body could not be read to its end.", new IOException(malformed));
+    var ended = new UploadIncomplete("The upload body could not be read to its end.", new IOException("reset"));
+
+    assertThat(MultipartUploadReader.explain(failure))
+        .isInstanceOfSatisfying(InvalidInput.class, e -> {
+          assertThat(e.field()).isEqualTo("file");
+          assertThat(e.getMessage()).contains("more than one part named 'file'");
+        });
+    assertThat(MultipartUploadReader.explain(ended)).isSameAs(ended);
   }
 
   @Test
