@@ -298,6 +298,26 @@ class ResumableUploadProtocolTest {
     assertThat(stagedFiles(staging)).isEqualTo(stagedBefore);
   }
 
+  /**
+   * Creation bytes of any type but application/offset+octet-stream used to be dropped while the
+   * upload was created at offset 0: the client thought them stored. Now nothing is created.
+   */
+  @Test
+  void aCreationBodyOfAnotherTypeIs415AndCreatesNothing() throws Exception {
+    String rows = "SELECT count(*) FROM satchel.resumable_uploads";
+    String before = Db.queryString(rows);
+
+    for (String type : new String[] {"text/plain", "application/octet-stream", "application/offset+octet-streamx"}) {
+      Tus.as(token).header("Upload-Length", "5").contentType(type).body("hello".getBytes())
+          .when().post("/uploads").then().statusCode(415).contentType("application/problem+json")
+          .header("Location", nullValue());
+    }
+    assertThat(Db.queryString(rows)).isEqualTo(before);
+    // Without content, the type does not matter: a plain creation.
+    Tus.as(token).header("Upload-Length", "5").contentType("text/plain").body(new byte[0])
+        .when().post("/uploads").then().statusCode(201).header("Upload-Offset", nullValue());
+  }
+
   private static long stagedFiles(Path staging) throws Exception {
     if (!Files.isDirectory(staging)) {
       return 0;

@@ -141,6 +141,8 @@ public class UploadResource {
   @APIResponse(responseCode = "400", description = "Missing or malformed Upload-Length, Upload-Metadata or Upload-Checksum")
   @APIResponse(responseCode = "412", description = "Tus-Resumable missing or not 1.0.0; Tus-Version lists what is spoken")
   @APIResponse(responseCode = "413", description = "Upload-Length over satchel.upload.max-size (Tus-Max-Size)")
+  @APIResponse(responseCode = "415", description = "A body whose Content-Type is not application/offset+octet-stream; "
+      + "no upload is created")
   @APIResponse(responseCode = "460", description = "The first bytes do not match Upload-Checksum")
   @APIResponse(responseCode = "507", description = "Over the caller's storage quota, or storage full")
   @RunOnVirtualThread
@@ -155,7 +157,14 @@ public class UploadResource {
       @Parameter(description = "sha256 <base64 digest> of the first bytes sent with the creation")
       @HeaderParam(TusHeaders.UPLOAD_CHECKSUM) String uploadChecksum,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @HeaderParam("Transfer-Encoding") String transferEncoding,
       InputStream body) {
+    if (carriesBody(contentLength, transferEncoding) && !isOffsetStream(contentType)) {
+      // Bytes of any other type are no upload data (tus 1.0.0 creation-with-upload): dropping them
+      // would leave the client believing they were stored, so nothing is created.
+      throw new NotSupportedException();
+    }
     long length = TusHeaders.uploadLength(uploadLength);
     Map<String, String> metadata = TusHeaders.metadata(uploadMetadata);
     Optional<byte[]> checksum = TusHeaders.sha256(uploadChecksum);
@@ -334,6 +343,18 @@ public class UploadResource {
       return answer.header(SATCHEL_FILE_ID, upload.file().get().toString());
     }
     return answer.header(UPLOAD_EXPIRES, HttpDate.format(upload.expiresAt()));
+  }
+
+  /** True when the request has content (RFC 9112 §6.3): chunked, or a Content-Length above zero. */
+  private static boolean carriesBody(String contentLength, String transferEncoding) {
+    if (transferEncoding != null) {
+      return true;
+    }
+    try {
+      return contentLength != null && Long.parseLong(contentLength.strip()) > 0;
+    } catch (NumberFormatException unreadable) {
+      return true; // Vert.x refuses malformed lengths first; were one to pass, assume content
+    }
   }
 
   private static boolean isOffsetStream(String contentType) {
