@@ -175,13 +175,25 @@ class SharePageTest extends SharedFileFixture {
     assertDownloadCount(1);
   }
 
+  /** RFC 9110 §9.3.2: HEAD announces what GET would send, the page for a browser included. */
   @Test
-  void headIsUnchangedForBrowsers() {
+  void headAnnouncesWhatGetWouldSendForBrowsersToo() {
     String shareToken = share(null).path("token");
 
+    // Content-Length of the page may be left out: RFC 9110 §9.3.2 allows omitting fields that only
+    // generating the content determines.
     given().header("Accept", Browser.CHROME_ACCEPT).when().head("/share/" + shareToken).then().statusCode(200)
+        .contentType("text/html")
+        .header("Content-Length", not(String.valueOf(content.length)))
+        .header("Content-Security-Policy", CSP);
+    given().header("Accept", Browser.CHROME_ACCEPT).when().head("/share/" + shareToken + "?download=1")
+        .then().statusCode(200)
         .header("Content-Length", String.valueOf(content.length))
         .contentType(not(startsWith("text/html")));
+    given().header("Accept", Browser.CHROME_ACCEPT).when().head("/share/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+        .then().statusCode(404).contentType("text/html");
+    given().header("Accept", "*/*").when().head("/share/" + shareToken).then().statusCode(200)
+        .header("Content-Length", String.valueOf(content.length));
   }
 
   // Downloads of unlimited links reach the count with the next flush (every second).

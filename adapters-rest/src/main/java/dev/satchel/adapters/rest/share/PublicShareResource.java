@@ -87,7 +87,9 @@ public class PublicShareResource {
   }
 
   @HEAD
-  @Operation(operationId = "headShared", summary = "Headers of a shared download, without the bytes (not counted)")
+  @Operation(operationId = "headShared", summary = "Headers of a shared download, without the bytes (not counted)",
+      description = "The headers GET would send (RFC 9110 §9.3.2): for a browser without ?download, those of"
+          + " the page.")
   @APIResponse(responseCode = "200", ref = "FileHeaders")
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "412", description = "If-Match or If-Unmodified-Since failed")
@@ -96,9 +98,17 @@ public class PublicShareResource {
       @Parameter(description = "The link's password (UTF-8), if it has one",
           schema = @Schema(type = SchemaType.STRING, format = "password"))
       @HeaderParam(PASSWORD_HEADER) String password,
+      @Parameter(description = "Any value: the bytes' headers even for a browser") @QueryParam("download")
+      String download,
       @Context HttpHeaders headers,
       @Context HttpServerRequest request) {
-    return serve(token, password, headers, request, true);
+    if (!BrowserNavigation.prefersHtml(headers.getHeaderString(HttpHeaders.ACCEPT))) {
+      return serve(token, password, headers, request, true);
+    }
+    // The same choice as GET, so HEAD announces what GET would send; Vert.x drops the page body.
+    return download == null
+        ? pages.landing(token, command(token, password, headers, request))
+        : pages.orPage(token, () -> serve(token, password, headers, request, true));
   }
 
   private Response serve(String token, String password, HttpHeaders headers, HttpServerRequest request, boolean head) {
