@@ -1,5 +1,15 @@
 package dev.satchel.adapters.rest.http;
 
+import dev.satchel.adapters.rest.auth.AuthResource;
+import dev.satchel.adapters.rest.event.EventResource;
+import dev.satchel.adapters.rest.file.FileResource;
+import dev.satchel.adapters.rest.share.PublicShareResource;
+import dev.satchel.adapters.rest.share.ShareResource;
+import dev.satchel.adapters.rest.share.page.ShareAssetsResource;
+import dev.satchel.adapters.rest.share.page.ShareUnlockResource;
+import dev.satchel.adapters.rest.upload.UploadResource;
+import dev.satchel.adapters.rest.webhook.WebhookResource;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -30,6 +40,11 @@ import java.util.TreeSet;
  * would send a {@code DELETE} there to {@code /files/{file_id}} (and a 400 for that id).
  */
 @Singleton
+// A native image keeps the annotations read here only for registered classes; AllowedMethodsCoverTest
+// fails when a resource is missing from this list.
+@RegisterForReflection(methods = true, targets = {AuthResource.class, EventResource.class, FileResource.class,
+    PublicShareResource.class, ShareResource.class, ShareAssetsResource.class, ShareUnlockResource.class,
+    UploadResource.class, WebhookResource.class})
 public class AllowedMethods {
   private final List<Route> routes;
 
@@ -83,7 +98,8 @@ public class AllowedMethods {
     return Optional.of(String.join(", ", methods));
   }
 
-  private static List<Class<?>> resourceClasses(BeanManager beans) {
+  /** The JAX-RS resource classes among the application's beans. */
+  public static List<Class<?>> resourceClasses(BeanManager beans) {
     List<Class<?>> resources = new ArrayList<>();
     for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
       if (bean.getBeanClass().isAnnotationPresent(Path.class)) {
