@@ -171,4 +171,22 @@ class JwtAttackTest {
     assertRejected(token);
     assertRejected(token);
   }
+
+  /**
+   * A well-signed token for an account this database does not hold (a restored backup, a signing
+   * key shared with another deployment) used to get a 500 from the owner foreign key on writes.
+   */
+  @Test
+  void aWellSignedTokenForAnAccountThisDatabaseDoesNotHoldIs401OnWritesToo() {
+    String ghost = claims().subject(java.util.UUID.randomUUID().toString())
+        .jws().algorithm(SignatureAlgorithm.HS256).sign(realKey());
+
+    dev.satchel.bootstrap.Uploads.upload(ghost, "a.txt", "hello".getBytes(StandardCharsets.UTF_8))
+        .then().statusCode(401).contentType("application/problem+json")
+        .header("WWW-Authenticate", startsWith("Bearer"))
+        .body("code", equalTo("unauthenticated"));
+    given().header("Authorization", "Bearer " + ghost).header("Tus-Resumable", "1.0.0").header("Upload-Length", "5")
+        .when().post("/uploads")
+        .then().statusCode(401).contentType("application/problem+json").body("code", equalTo("unauthenticated"));
+  }
 }

@@ -161,6 +161,15 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    if (isAccountGone(e)) {
+      // A well-signed token whose account is not in this database (restored from a backup, or a
+      // signing key shared with another deployment): the token is what is wrong (RFC 6750 §3.1).
+      LOG.warnf("token for an account this database does not hold, at %s", path(uri));
+      return build(Problem.of(401, "Unauthorized", "unauthenticated",
+              "The account this token was issued for does not exist. Log in again.", path(uri), null))
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"satchel\", error=\"invalid_token\"")
+          .build();
+    }
     if (isDatabaseUnavailable(e)) {
       LOG.warnf("database unavailable at %s: %s", path(uri), e.getClass().getSimpleName());
       return build(Problem.of(503, "Service Unavailable", "database-unavailable",
@@ -171,6 +180,21 @@ public class ProblemMapper {
     LOG.errorf(e, "unexpected failure at %s", path(uri));
     return build(Problem.of(500, "Internal Server Error", "internal-error",
         "An unexpected error occurred.", path(uri), null)).build();
+  }
+
+  /**
+   * True when a write failed on an {@code owner_id} foreign key (SQLSTATE 23503 naming a
+   * {@code *_owner_id_fkey} constraint): the caller's user row does not exist. The constraint
+   * name is in the message whatever the server's message language.
+   */
+  static boolean isAccountGone(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && "23503".equals(sql.getSQLState())
+          && String.valueOf(sql.getMessage()).contains("_owner_id_fkey")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the failure comes from being unable to reach or talk to PostgreSQL. */
