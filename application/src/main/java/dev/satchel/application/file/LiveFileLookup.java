@@ -30,6 +30,11 @@ public final class LiveFileLookup {
     return find(id).filter(file -> file.isOwnedBy(caller)).orElseThrow(FileNotFound::new);
   }
 
+  /** The live file as this process holds it in memory; never waits, never reads through. */
+  public Optional<FileMetadata> findInMemory(FileId id) {
+    return cache.fileInMemory(id);
+  }
+
   public Optional<FileMetadata> find(FileId id) {
     Optional<FileMetadata> cached = cache.file(id);
     if (cached.isPresent()) {

@@ -30,17 +30,19 @@ public final class ReadFileContentService implements ReadFileContentUseCase {
     this.tx = tx;
   }
 
+  @Override
+  public Optional<BlobContent> readWithoutWaiting(FileMetadata file, Optional<ByteRange> range) {
+    checkWithin(file, range);
+    return blobs.readWithoutWaiting(file.storageKey(), range, file.encrypted());
+  }
+
   /**
    * @throws FileNotFound when the blob is missing because the file was deleted
    * @throws StorageUnavailable when the store fails, or lost the blob of a live file
    */
   @Override
   public BlobContent read(FileMetadata file, Optional<ByteRange> range) {
-    range.ifPresent(r -> {
-      if (r.last() >= file.size()) {
-        throw new IllegalArgumentException("range beyond the end of the file");
-      }
-    });
+    checkWithin(file, range);
     try {
       return blobs.read(file.storageKey(), range, file.encrypted());
     } catch (StorageUnavailable e) {
@@ -50,5 +52,13 @@ public final class ReadFileContentService implements ReadFileContentUseCase {
       }
       throw e;
     }
+  }
+
+  private static void checkWithin(FileMetadata file, Optional<ByteRange> range) {
+    range.ifPresent(r -> {
+      if (r.last() >= file.size()) {
+        throw new IllegalArgumentException("range beyond the end of the file");
+      }
+    });
   }
 }

@@ -86,6 +86,14 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
   }
 
   @Override
+  public Optional<SharedFile> inspectWithoutWaiting(OpenShareCommand command) {
+    Optional<ShareLink> link = hashOf(command.token()).flatMap(cache::shareInMemory)
+        .filter(l -> !l.isPasswordProtected() && l.maxDownloads().isEmpty())
+        .filter(l -> l.unusableReason(clock.instant()).isEmpty());
+    return link.flatMap(l -> fileLookup.findInMemory(l.fileId()).map(file -> new SharedFile(l, file)));
+  }
+
+  @Override
   public UnlockedShare unlock(OpenShareCommand command) {
     SharedFile opened = inspect(new OpenShareCommand(command.token(), command.password(), command.clientAddress()));
     ShareGrant grant = new ShareGrant(opened.link().id(), clock.instant().plus(GRANT_LIFETIME));
@@ -144,13 +152,20 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
         .orElse(ShareGone.Reason.EXHAUSTED);
   }
 
-  private Optional<ShareLink> findLink(String rawToken) {
-    ShareTokenHash hash;
+  private static Optional<ShareTokenHash> hashOf(String rawToken) {
     try {
-      hash = new ShareToken(rawToken).hash();
+      return Optional.of(new ShareToken(rawToken).hash());
     } catch (IllegalArgumentException malformed) {
       return Optional.empty();
     }
+  }
+
+  private Optional<ShareLink> findLink(String rawToken) {
+    Optional<ShareTokenHash> parsed = hashOf(rawToken);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    ShareTokenHash hash = parsed.get();
     Optional<ShareLink> cached = cache.share(hash);
     if (cached.isPresent()) {
       return cached;

@@ -55,6 +55,19 @@ class GetFileServiceTest {
   }
 
   @Test
+  void withoutWaitingOnlyTheOwnersFileHeldInMemoryIsFoundAndNothingIsReadThrough() {
+    files.add(file);
+    assertThat(service.getWithoutWaiting(owner, file.id())).isEmpty();
+    assertThat(repositoryReads).hasValue(0);
+
+    service.get(owner, file.id());
+
+    assertThat(service.getWithoutWaiting(owner, file.id())).contains(file);
+    assertThat(service.getWithoutWaiting(TestFiles.newUser(), file.id())).isEmpty();
+    assertThat(repositoryReads).hasValue(1);
+  }
+
+  @Test
   void unknownFileIsNotFound() {
     assertThatThrownBy(() -> service.get(owner, new FileId(UUID.randomUUID()))).isInstanceOf(FileNotFound.class);
   }

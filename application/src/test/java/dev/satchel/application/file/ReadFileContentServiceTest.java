@@ -64,6 +64,18 @@ class ReadFileContentServiceTest {
   }
 
   @Test
+  void withoutWaitingTheStoreOpensWhatIsAtHandAndLeavesAMissingBlobToRead() throws Exception {
+    assertThat(service.readWithoutWaiting(file, Optional.empty())).isEmpty();
+    blobs.put(file.storageKey(), CONTENT);
+
+    try (BlobContent content = service.readWithoutWaiting(file, Optional.of(new ByteRange(2, 4))).orElseThrow()) {
+      assertThat(content.stream().readAllBytes()).containsExactly('2', '3', '4');
+    }
+    assertThatThrownBy(() -> service.readWithoutWaiting(file, Optional.of(new ByteRange(5, 10))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void rangeBeyondTheRecordedSizeIsRefused() {
     blobs.put(file.storageKey(), CONTENT);
 

@@ -407,6 +407,51 @@ class OpenSharedFileServiceTest {
     assertThat(text).doesNotContain("secret-token").doesNotContain(PASSWORD);
   }
 
+  // inspectWithoutWaiting: only open links held in memory, so that claimDownload counts in memory.
+
+  @Test
+  void anOpenLinkHeldInMemoryIsInspectedWithoutWaitingAndItsDownloadCountedInMemory() {
+    CreatedShare share = share(OptionalInt.empty(), Optional.empty());
+    OpenShareCommand command = new OpenShareCommand(share.token().value(), Optional.empty(), VISITOR);
+    assertThat(service.inspectWithoutWaiting(command)).isEmpty(); // nothing in memory yet
+    inspect(share.token()); // reads link and file through, into the cache
+
+    SharedFile opened = service.inspectWithoutWaiting(command).orElseThrow();
+    service.claimDownload(opened);
+
+    assertThat(opened.file()).isEqualTo(file);
+    assertThat(opened.link().id()).isEqualTo(share.link().id());
+    assertThat(tally.drain()).containsExactly(Map.entry(share.link().id(), 1L));
+  }
+
+  @Test
+  void linksThatNeedAPasswordAnExactCountOrAnAnswerOfTheirOwnAreNotInspectedWithoutWaiting() {
+    CreatedShare limited = share(OptionalInt.of(5), Optional.empty());
+    CreatedShare locked = share(OptionalInt.empty(), Optional.of(PASSWORD));
+    CreatedShare expiring = share(OptionalInt.empty(), Optional.empty());
+    inspect(limited.token());
+    inspect(locked.token(), PASSWORD, VISITOR);
+    inspect(expiring.token());
+
+    clock.advance(TTL);
+
+    for (CreatedShare share : List.of(limited, locked, expiring)) {
+      assertThat(service.inspectWithoutWaiting(new OpenShareCommand(share.token().value(), Optional.of(PASSWORD),
+          VISITOR))).isEmpty();
+    }
+    assertThat(service.inspectWithoutWaiting(new OpenShareCommand("not a token", Optional.empty(), VISITOR))).isEmpty();
+  }
+
+  @Test
+  void anOpenLinkWhoseFileIsNotInMemoryIsNotInspectedWithoutWaiting() {
+    CreatedShare share = share(OptionalInt.empty(), Optional.empty());
+    inspect(share.token());
+    cache.evictFile(file.id());
+
+    assertThat(service.inspectWithoutWaiting(new OpenShareCommand(share.token().value(), Optional.empty(), VISITOR)))
+        .isEmpty();
+  }
+
   private CreatedShare share(OptionalInt maxDownloads, Optional<String> password) {
     return sharing.share(new ShareFileCommand(owner, file.id(), OptionalLong.empty(), maxDownloads, password));
   }

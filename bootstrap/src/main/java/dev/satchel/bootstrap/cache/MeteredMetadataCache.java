@@ -44,6 +44,21 @@ public final class MeteredMetadataCache implements MetadataCache {
     return found;
   }
 
+  // Only hits are counted here: a caller that finds nothing asks file() next, which counts the miss.
+  @Override
+  public Optional<FileMetadata> fileInMemory(FileId id) {
+    Optional<FileMetadata> found = delegate.fileInMemory(id);
+    found.ifPresent(hit -> fileHits.increment());
+    return found;
+  }
+
+  @Override
+  public Optional<ShareLink> shareInMemory(ShareTokenHash tokenHash) {
+    Optional<ShareLink> found = delegate.shareInMemory(tokenHash);
+    found.ifPresent(hit -> shareHits.increment());
+    return found;
+  }
+
   @Override
   public void putFile(FileMetadata file) {
     delegate.putFile(file);

@@ -27,7 +27,15 @@ public final class MeteredDownloads implements ReadFileContentUseCase {
 
   @Override
   public BlobContent read(FileMetadata file, Optional<ByteRange> range) {
-    BlobContent content = delegate.read(file, range);
+    return counted(delegate.read(file, range), range);
+  }
+
+  @Override
+  public Optional<BlobContent> readWithoutWaiting(FileMetadata file, Optional<ByteRange> range) {
+    return delegate.readWithoutWaiting(file, range).map(content -> counted(content, range));
+  }
+
+  private BlobContent counted(BlobContent content, Optional<ByteRange> range) {
     (range.isPresent() ? ranged : whole).increment();
     bytes.increment(content.length());
     return content;

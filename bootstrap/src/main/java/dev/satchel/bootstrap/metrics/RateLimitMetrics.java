@@ -9,6 +9,7 @@ import dev.satchel.application.user.LogInUseCase;
 import dev.satchel.domain.error.RateLimited;
 import dev.satchel.domain.error.TooManyAttempts;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
@@ -48,6 +49,12 @@ public final class RateLimitMetrics {
       @Override
       public SharedFile inspect(OpenShareCommand command) {
         return counting("share-password", () -> delegate.inspect(command));
+      }
+
+      // Never a password check, so never throttled: nothing to count.
+      @Override
+      public Optional<SharedFile> inspectWithoutWaiting(OpenShareCommand command) {
+        return delegate.inspectWithoutWaiting(command);
       }
 
       @Override

@@ -91,6 +91,31 @@ class ClusterCoherentMetadataCacheTest {
     assertThat(b.file(file.id())).contains(file);
   }
 
+  /** The in-memory reads of the event-loop paths follow the same evictions and the same gaps. */
+  @Test
+  void inMemoryReadsSeeEvictionsAndNothingWhileDisconnected() {
+    connectBoth();
+    fill(a);
+    fill(b);
+    assertThat(b.fileInMemory(file.id())).contains(file);
+    assertThat(b.shareInMemory(link.tokenHash())).contains(link);
+
+    a.evictFile(file.id());
+    assertThat(b.fileInMemory(file.id())).isEmpty();
+    busB.disconnect();
+
+    assertThat(b.shareInMemory(link.tokenHash())).isEmpty();
+  }
+
+  @Test
+  void anInMemoryMissIsNoMissAPutMayFollow() {
+    connectBoth();
+    assertThat(b.fileInMemory(file.id())).isEmpty();
+    b.putFile(file); // no read-through miss of this key on this thread: not kept
+
+    assertThat(b.file(file.id())).isEmpty();
+  }
+
   @Test
   void rowReadBeforeAnotherReplicasEvictionIsNotKept() {
     connectBoth();

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Out-port: a best-effort cache of hot metadata reads. It may forget anything at any time and
- * must never fail a request: adapters swallow and count their own errors.
+ * must never fail a request: adapters swallow and count their own errors. The {@code *InMemory}
+ * reads serve the paths that answer on an event loop; the others may wait on a network.
  */
 public interface MetadataCache {
 
@@ -23,4 +24,19 @@ public interface MetadataCache {
   void putShare(ShareLink link);
 
   void evictShare(ShareTokenHash tokenHash);
+
+  /**
+   * The file as this process already holds it in memory, found without waiting on any other
+   * system, so a thread that must never block (an HTTP event loop) may ask. Empty when this
+   * process holds no such entry, or when the cache keeps nothing in process memory (Redis, none).
+   * Counts as neither hit nor miss: a caller that gets nothing asks {@link #file} next.
+   */
+  default Optional<FileMetadata> fileInMemory(FileId id) {
+    return Optional.empty();
+  }
+
+  /** As {@link #fileInMemory}, for a share link. */
+  default Optional<ShareLink> shareInMemory(ShareTokenHash tokenHash) {
+    return Optional.empty();
+  }
 }

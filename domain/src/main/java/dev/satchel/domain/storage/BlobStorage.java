@@ -33,6 +33,17 @@ public interface BlobStorage {
     return read(key, range);
   }
 
+  /**
+   * Opens a blob when that waits on no other system, so a thread that must never block (an HTTP
+   * event loop) may call it: a file on this machine's disk, stored as it is served. Empty when
+   * this store cannot (a network store, an encrypted blob, whose data key may need unwrapping) or
+   * when the blob is not there; {@link #read(StorageKey, Optional, boolean)} then opens it or
+   * tells why it cannot.
+   */
+  default Optional<BlobContent> readWithoutWaiting(StorageKey key, Optional<ByteRange> range, boolean storedEncrypted) {
+    return Optional.empty();
+  }
+
   /** Removes a blob; removing a missing one is not an error. */
   void delete(StorageKey key);
 

@@ -20,6 +20,16 @@ public final class InMemoryMetadataCache implements MetadataCache {
   }
 
   @Override
+  public Optional<FileMetadata> fileInMemory(FileId id) {
+    return file(id);
+  }
+
+  @Override
+  public Optional<ShareLink> shareInMemory(ShareTokenHash tokenHash) {
+    return share(tokenHash);
+  }
+
+  @Override
   public void putFile(FileMetadata file) {
     files.put(file.id(), file);
   }

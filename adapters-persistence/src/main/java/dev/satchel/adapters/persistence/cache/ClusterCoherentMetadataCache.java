@@ -59,6 +59,17 @@ public final class ClusterCoherentMetadataCache implements MetadataCache {
     return read(FILE + id.value(), () -> local.file(id));
   }
 
+  // No miss is remembered: nothing is put after an in-memory read, the caller reads through file().
+  @Override
+  public Optional<FileMetadata> fileInMemory(FileId id) {
+    return coherent ? local.fileInMemory(id) : Optional.empty();
+  }
+
+  @Override
+  public Optional<ShareLink> shareInMemory(ShareTokenHash tokenHash) {
+    return coherent ? local.shareInMemory(tokenHash) : Optional.empty();
+  }
+
   @Override
   public void putFile(FileMetadata file) {
     fill(FILE + file.id().value(), () -> local.putFile(file), () -> local.evictFile(file.id()));

@@ -97,6 +97,12 @@ public final class EncryptingBlobStorage implements BlobStorage {
     return decrypt(key, range, dataKeys.find(key).orElseThrow(EncryptionKeyUnavailable::new));
   }
 
+  // An encrypted blob needs its data key, which is in the database: never without waiting.
+  @Override
+  public Optional<BlobContent> readWithoutWaiting(StorageKey key, Optional<ByteRange> range, boolean storedEncrypted) {
+    return storedEncrypted ? Optional.empty() : delegate.readWithoutWaiting(key, range, false);
+  }
+
   private BlobContent decrypt(StorageKey key, Optional<ByteRange> range, WrappedDataKey wrapped) {
     byte[] associatedData = associatedData(key);
     byte[] dataKey = DataKeyWrapping.unwrap(

@@ -97,6 +97,23 @@ public final class LocalFileBlobStorage implements BlobStorage {
     }
   }
 
+  /**
+   * The same stat as {@link #read}, which a local disk answers from its inode cache; an encrypted
+   * blob is left to the decorator that can decrypt it, and a missing or unreadable one to
+   * {@link #read}, which reports why.
+   */
+  @Override
+  public Optional<BlobContent> readWithoutWaiting(StorageKey key, Optional<ByteRange> range, boolean storedEncrypted) {
+    if (storedEncrypted) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(read(key, range));
+    } catch (StorageUnavailable notHere) {
+      return Optional.empty();
+    }
+  }
+
   @Override
   public void delete(StorageKey key) {
     Path path = pathOf(key);

@@ -48,4 +48,20 @@ class EncryptingLocalBlobStorageTest extends EncryptingBlobStorageContractTest {
       assertThat(content.fileRegion()).isEmpty();
     }
   }
+
+  /** An encrypted blob needs its data key from the database: never opened on an event loop. */
+  @Test
+  void onlyPlainBlobsOpenWithoutWaiting() throws IOException {
+    StorageKey encrypted = newKey();
+    storage().write(encrypted, source(randomBytes(1000, 51)), OptionalLong.empty());
+    StorageKey plainKey = newKey();
+    byte[] content = randomBytes(1000, 52);
+    plain().write(plainKey, source(content), OptionalLong.empty());
+
+    assertThat(storage().readWithoutWaiting(encrypted, Optional.empty(), true)).isEmpty();
+    try (BlobContent opened = storage().readWithoutWaiting(plainKey, Optional.empty(), false).orElseThrow()) {
+      assertThat(opened.stream().readAllBytes()).isEqualTo(content);
+      assertThat(opened.fileRegion()).isPresent();
+    }
+  }
 }

@@ -227,6 +227,20 @@ class LocalFileBlobStorageTest extends BlobStorageContractTest {
   }
 
   @Test
+  void aBlobOnDiskOpensWithoutWaitingAndAMissingOneIsLeftToRead() throws IOException {
+    StorageKey key = newKey();
+    assertThat(storage.readWithoutWaiting(key, Optional.empty(), false)).isEmpty();
+    storage.write(key, new java.io.ByteArrayInputStream("0123456789".getBytes()), OptionalLong.empty());
+
+    try (var opened = storage.readWithoutWaiting(key, Optional.of(new dev.satchel.domain.storage.ByteRange(3, 5)), false)
+        .orElseThrow()) {
+      assertThat(opened.stream().readAllBytes()).isEqualTo("345".getBytes());
+      assertThat(opened.fileRegion()).isPresent();
+    }
+    assertThat(storage.readWithoutWaiting(key, Optional.empty(), true)).isEmpty(); // the decorator's to decrypt
+  }
+
+  @Test
   void rootIsCreatedWhenMissing() {
     Path missing = root.resolve("not/yet");
 
