@@ -3,12 +3,14 @@ package dev.satchel.adapters.rest.content;
 import dev.satchel.application.file.ReadFileContentUseCase;
 import dev.satchel.domain.file.FileMetadata;
 import dev.satchel.domain.storage.BlobContent;
+import dev.satchel.domain.storage.ByteRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Serves a file's bytes for both owner downloads and public links: strong ETag from the SHA-256,
@@ -38,6 +40,23 @@ public class ContentResponder {
    */
   public Response respond(
       FileMetadata file, HttpHeaders request, boolean headOnly, Runnable beforeBody, Map<String, String> extraHeaders) {
+    return answer(file, request, headOnly, beforeBody, extraHeaders, range -> Optional.of(reader.read(file, range)))
+        .orElseThrow();
+  }
+
+  /**
+   * {@link #respond} to a GET on a thread that must not block (an event loop): the same answer
+   * when the bytes open without waiting ({@link ReadFileContentUseCase#readWithoutWaiting});
+   * empty, with nothing sent and {@code beforeBody} not run, when they do not. Answers that need
+   * no bytes (304, 412, 416) are given either way.
+   */
+  public Optional<Response> respondWithoutWaiting(
+      FileMetadata file, HttpHeaders request, Runnable beforeBody, Map<String, String> extraHeaders) {
+    return answer(file, request, false, beforeBody, extraHeaders, range -> reader.readWithoutWaiting(file, range));
+  }
+
+  private Optional<Response> answer(FileMetadata file, HttpHeaders request, boolean headOnly, Runnable beforeBody,
+      Map<String, String> extraHeaders, Function<Optional<ByteRange>, Optional<BlobContent>> open) {
     String etag = "\"" + file.checksum().hex() + "\"";
     Preconditions validators = new Preconditions(etag, file.uploadedAt());
     Map<String, Object> common = commonHeaders(file, etag, extraHeaders);
@@ -49,7 +68,7 @@ public class ContentResponder {
       case PRECONDITION_FAILED -> throw ContentRequestRefused.preconditionFailed(
           ifMatch != null ? HttpHeaders.IF_MATCH : HttpHeaders.IF_UNMODIFIED_SINCE, common);
       case NOT_MODIFIED -> {
-        return with(Response.notModified(), common).build();
+        return Optional.of(with(Response.notModified(), common).build());
       }
       case PROCEED -> { }
     }
@@ -69,18 +88,22 @@ public class ContentResponder {
         .type(file.contentType().value())
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(file.filename().value()));
     if (headOnly) {
-      return answer.header(HttpHeaders.CONTENT_LENGTH, file.size()).build();
+      return Optional.of(answer.header(HttpHeaders.CONTENT_LENGTH, file.size()).build());
     }
     // The blob is opened before the download is counted: a storage or key failure must not use up
     // a limited link's last download. A refused claim closes what was opened.
-    BlobContent content = reader.read(file, range.byteRange());
+    Optional<BlobContent> opened = open.apply(range.byteRange());
+    if (opened.isEmpty()) {
+      return Optional.empty();
+    }
+    BlobContent content = opened.get();
     try {
       beforeBody.run();
     } catch (RuntimeException refused) {
       closeQuietly(content);
       throw refused;
     }
-    return answer.header(HttpHeaders.CONTENT_LENGTH, content.length()).entity(body(content)).build();
+    return Optional.of(answer.header(HttpHeaders.CONTENT_LENGTH, content.length()).entity(body(content)).build());
   }
 
   // A local file region is sent by its path (FileRegionBodyWriter), not through a stream.

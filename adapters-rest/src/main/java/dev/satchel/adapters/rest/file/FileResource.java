@@ -5,6 +5,7 @@ import static dev.satchel.adapters.rest.ApiResponses.BEARER;
 import dev.satchel.adapters.rest.PublicAddress;
 import dev.satchel.adapters.rest.auth.CurrentUser;
 import dev.satchel.adapters.rest.content.ContentResponder;
+import dev.satchel.adapters.rest.content.OffEventLoop;
 import dev.satchel.application.file.DeleteFileUseCase;
 import dev.satchel.application.file.GetFileUseCase;
 import dev.satchel.application.file.SearchFilesUseCase;
@@ -18,8 +19,10 @@ import dev.satchel.domain.file.PageCursor;
 import dev.satchel.domain.file.SortField;
 import dev.satchel.domain.file.SortOrder;
 import dev.satchel.domain.file.TypeFilter;
+import dev.satchel.domain.user.UserId;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -227,11 +230,17 @@ public class FileResource {
   @APIResponse(responseCode = "404", description = "No such file, or not the caller's")
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   @APIResponse(responseCode = "416", ref = "RangeNotSatisfiable")
-  public Response content(
+  public Uni<Response> content(
       @Parameter(description = "The file's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
       @PathParam("file_id") String fileId, @Context HttpHeaders headers) {
-    FileMetadata file = getFile.get(currentUser.id(), FileId.parse(fileId));
-    return content.respond(file, headers, false, () -> { }, Map.of());
+    // On the event loop (a Uni): a file this replica holds in memory, stored plainly on its disk,
+    // is answered here; anything that may wait goes to a worker (OffEventLoop).
+    UserId caller = currentUser.id();
+    FileId id = FileId.parse(fileId);
+    Optional<Response> now = getFile.getWithoutWaiting(caller, id)
+        .flatMap(file -> content.respondWithoutWaiting(file, headers, () -> { }, Map.of()));
+    return now.map(answer -> Uni.createFrom().item(answer)).orElseGet(() -> OffEventLoop.answer(
+        () -> content.respond(getFile.get(caller, id), headers, false, () -> { }, Map.of())));
   }
 
   @HEAD

@@ -3,6 +3,7 @@ package dev.satchel.adapters.rest.share;
 import dev.satchel.adapters.rest.ClientAddress;
 import dev.satchel.adapters.rest.HeaderText;
 import dev.satchel.adapters.rest.content.ContentResponder;
+import dev.satchel.adapters.rest.content.OffEventLoop;
 import dev.satchel.adapters.rest.share.page.BrowserNavigation;
 import dev.satchel.adapters.rest.share.page.GrantCookie;
 import dev.satchel.adapters.rest.share.page.SharePages;
@@ -11,6 +12,7 @@ import dev.satchel.application.share.OpenSharedFileUseCase;
 import dev.satchel.application.share.SharedFile;
 import dev.satchel.domain.error.FileNotFound;
 import dev.satchel.domain.error.ShareGone;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -70,7 +72,7 @@ public class PublicShareResource {
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   @APIResponse(responseCode = "416", ref = "RangeNotSatisfiable")
-  public Response download(
+  public Uni<Response> download(
       @Parameter(description = "The link's token, from share_url") @PathParam("token") String token,
       @Parameter(description = "The link's password (UTF-8), if it has one",
           schema = @Schema(type = SchemaType.STRING, format = "password"))
@@ -78,12 +80,27 @@ public class PublicShareResource {
       @Parameter(description = "Any value: the bytes even for a browser") @QueryParam("download") String download,
       @Context HttpHeaders headers,
       @Context HttpServerRequest request) {
-    if (!BrowserNavigation.prefersHtml(headers.getHeaderString(HttpHeaders.ACCEPT))) {
-      return serve(token, password, headers, request, false);
+    // On the event loop (a Uni): an open link without password or limit whose link and file this
+    // replica holds in memory, stored plainly on its disk, is answered here; the rest (pages,
+    // passwords, exact counts, reads through to PostgreSQL) goes to a worker (OffEventLoop).
+    boolean browser = BrowserNavigation.prefersHtml(headers.getHeaderString(HttpHeaders.ACCEPT));
+    OpenShareCommand command = command(token, password, headers, request);
+    if (!browser) {
+      Optional<Response> now = openShared.inspectWithoutWaiting(command)
+          .flatMap(shared -> content.respondWithoutWaiting(shared.file(), headers,
+              () -> openShared.claimDownload(shared), headersFor(shared)));
+      if (now.isPresent()) {
+        return Uni.createFrom().item(now.get());
+      }
     }
-    return download == null
-        ? pages.landing(token, command(token, password, headers, request))
-        : pages.orPage(token, () -> serve(token, password, headers, request, false));
+    return OffEventLoop.answer(() -> {
+      if (!browser) {
+        return serve(token, password, headers, request, false);
+      }
+      return download == null
+          ? pages.landing(token, command)
+          : pages.orPage(token, () -> serve(token, password, headers, request, false));
+    });
   }
 
   @HEAD
@@ -113,17 +130,20 @@ public class PublicShareResource {
 
   private Response serve(String token, String password, HttpHeaders headers, HttpServerRequest request, boolean head) {
     SharedFile shared = openShared.inspect(command(token, password, headers, request));
-    // Vary: the same URL answers a page to browsers (RFC 9110 §12.5.5).
-    Map<String, String> extra = shared.link().isPasswordProtected()
-        ? Map.of("Referrer-Policy", "no-referrer", HttpHeaders.CACHE_CONTROL, "private, no-store",
-            HttpHeaders.VARY, HttpHeaders.ACCEPT)
-        : Map.of("Referrer-Policy", "no-referrer", HttpHeaders.VARY, HttpHeaders.ACCEPT);
     try {
-      return content.respond(shared.file(), headers, head, () -> openShared.claimDownload(shared), extra);
+      return content.respond(shared.file(), headers, head, () -> openShared.claimDownload(shared), headersFor(shared));
     } catch (FileNotFound deletedMeanwhile) {
       // The blob vanished because the file was deleted after the link was checked.
       throw new ShareGone(ShareGone.Reason.FILE_DELETED);
     }
+  }
+
+  // Vary: the same URL answers a page to browsers (RFC 9110 §12.5.5).
+  private static Map<String, String> headersFor(SharedFile shared) {
+    return shared.link().isPasswordProtected()
+        ? Map.of("Referrer-Policy", "no-referrer", HttpHeaders.CACHE_CONTROL, "private, no-store",
+            HttpHeaders.VARY, HttpHeaders.ACCEPT)
+        : Map.of("Referrer-Policy", "no-referrer", HttpHeaders.VARY, HttpHeaders.ACCEPT);
   }
 
   // The grant cookie of an unlocked browser stands in for the password header, ranges included.
