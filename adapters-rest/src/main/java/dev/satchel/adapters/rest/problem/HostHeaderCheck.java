@@ -11,7 +11,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 /**
- * Answers an HTTP/1.x request whose {@code Host} is missing, repeated or not a host[:port] with
+ * Answers an HTTP/1.1 request whose {@code Host} is missing, or an HTTP/1.x one whose
+ * {@code Host} is repeated or not a host[:port], with
  * {@code 400} problem+json (RFC 9112 §3.2 requires the 400). Vert.x Web fails such a request
  * before any route runs; left to Quarkus' error handler it got a text page and an ERROR line with
  * an error id, one per request: anyone could fill the log without a credential. So this is the
@@ -52,10 +53,18 @@ public class HostHeaderCheck {
 
   /**
    * HTTP/2 carries :authority instead; for HTTP/1.x Vert.x parses Host into an authority or null.
-   * An empty host is refused too: an http URI must not have one (RFC 9110 §4.2.1).
+   * An empty host is refused too: an http URI must not have one (RFC 9110 §4.2.1). HTTP/1.0 may
+   * leave Host out (the requirement is HTTP/1.1's), as load-balancer probes such as HAProxy's
+   * default {@code option httpchk} do: that is let through to the health and metrics routes under
+   * {@code /q/}, which need no host. Quarkus REST builds every request's absolute URI from the
+   * host and fails with a 500 without one, so the API itself keeps the 400.
    */
   static boolean hasUsableHost(HttpServerRequest request) {
     if (request.version() == HttpVersion.HTTP_2) {
+      return true;
+    }
+    if (request.version() == HttpVersion.HTTP_1_0 && !request.headers().contains(HttpHeaders.HOST)
+        && request.path() != null && request.path().startsWith("/q/")) {
       return true;
     }
     HostAndPort authority = request.authority();
