@@ -86,7 +86,14 @@ class EmailAddressTest {
       "\ufeffalice@example.com", // byte order mark
       "alice@exam\u2060ple.com", // word joiner
       "alice@example.c\u202eom", // right-to-left override
-      "alice@\u061cexample.com"}) // Arabic letter mark
+      "alice@\u061cexample.com", // Arabic letter mark
+      "c\u3164d@example.com", // Hangul filler
+      "c\u034fd@example.com", // combining grapheme joiner
+      "c\u115fd@example.com", "c\u1160d@example.com", "c\uffa0d@example.com", // Hangul fillers
+      "c\ufe00d@example.com", "c\ufe0fd@example.com", // variation selectors
+      "c\udb40\udd00d@example.com", // variation selector 17 (U+E0100)
+      "c\u180bd@example.com", // Mongolian free variation selector
+      "c\u17b4d@example.com"}) // Khmer inherent vowel
   void rejectsInvisibleFormatCharactersThatWouldMakeLookAlikeAccounts(String address) {
     assertThatThrownBy(() -> new EmailAddress(address))
         .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("email"));
