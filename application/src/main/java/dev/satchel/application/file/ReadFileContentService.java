@@ -33,7 +33,8 @@ public final class ReadFileContentService implements ReadFileContentUseCase {
   @Override
   public Optional<BlobContent> readWithoutWaiting(FileMetadata file, Optional<ByteRange> range) {
     checkWithin(file, range);
-    return blobs.readWithoutWaiting(file.storageKey(), range, file.encrypted());
+    return blobs.readWithoutWaiting(file.storageKey(), range, file.encrypted())
+        .map(content -> lengthChecked(file, range, content));
   }
 
   /**
@@ -44,7 +45,7 @@ public final class ReadFileContentService implements ReadFileContentUseCase {
   public BlobContent read(FileMetadata file, Optional<ByteRange> range) {
     checkWithin(file, range);
     try {
-      return blobs.read(file.storageKey(), range, file.encrypted());
+      return lengthChecked(file, range, blobs.read(file.storageKey(), range, file.encrypted()));
     } catch (StorageUnavailable e) {
       if (e.blobMissing() && tx.inTransaction(() -> files.findLive(file.id())).isEmpty()) {
         cache.evictFile(file.id());
@@ -52,6 +53,26 @@ public final class ReadFileContentService implements ReadFileContentUseCase {
       }
       throw e;
     }
+  }
+
+  /**
+   * A blob whose length differs from what its row records (cut short or replaced behind the
+   * store's back) cannot keep the Content-Length, Content-Range and ETag the answer is about to
+   * promise, so it is refused as a store failure rather than served.
+   */
+  private static BlobContent lengthChecked(FileMetadata file, Optional<ByteRange> range, BlobContent content) {
+    long expected = range.map(ByteRange::length).orElse(file.size());
+    if (content.length() == expected) {
+      return content;
+    }
+    try {
+      content.close();
+    } catch (java.io.IOException ignored) {
+      // nothing was read from it
+    }
+    throw new StorageUnavailable("The stored bytes of this file do not match its recorded size.",
+        new IllegalStateException("blob " + file.storageKey().value() + " holds " + content.length()
+            + " bytes where " + expected + " were expected"));
   }
 
   private static void checkWithin(FileMetadata file, Optional<ByteRange> range) {

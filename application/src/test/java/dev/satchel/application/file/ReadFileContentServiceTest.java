@@ -75,6 +75,17 @@ class ReadFileContentServiceTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  /** A blob cut short or replaced on disk must not be served under the row's length and ETag. */
+  @Test
+  void aBlobWhoseLengthDiffersFromTheRecordedSizeIsAStoreFailureOnBothPaths() {
+    blobs.put(file.storageKey(), "01234".getBytes(StandardCharsets.US_ASCII)); // the row says 10
+
+    assertThatThrownBy(() -> service.read(file, Optional.empty()))
+        .isInstanceOfSatisfying(StorageUnavailable.class, e -> assertThat(e.blobMissing()).isFalse());
+    assertThatThrownBy(() -> service.readWithoutWaiting(file, Optional.empty()))
+        .isInstanceOf(StorageUnavailable.class);
+  }
+
   @Test
   void rangeBeyondTheRecordedSizeIsRefused() {
     blobs.put(file.storageKey(), CONTENT);

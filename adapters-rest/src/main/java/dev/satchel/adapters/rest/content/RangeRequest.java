@@ -20,7 +20,8 @@ public sealed interface RangeRequest {
   /** Answer 416. */
   record Unsatisfiable() implements RangeRequest {}
 
-  Pattern SINGLE = Pattern.compile("^\\s*bytes\\s*=\\s*(\\d*)\\s*-\\s*(\\d*)\\s*$");
+  /** One byte range; the unit is compared case-insensitively (RFC 9110 §14.1). */
+  Pattern SINGLE = Pattern.compile("^\\s*bytes\\s*=\\s*(\\d*)\\s*-\\s*(\\d*)\\s*$", Pattern.CASE_INSENSITIVE);
 
   /**
    * Reads {@code header} against a representation of {@code size} bytes.

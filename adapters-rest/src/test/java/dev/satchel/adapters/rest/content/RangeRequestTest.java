@@ -36,6 +36,9 @@ class RangeRequestTest {
       "bytes=-" + HUGE + "        | 0-9999",
       "bytes=-99999999999999999999 | 0-9999",
       "bytes=00000000000000000000000000000007-8 | 7-8",
+      // range units are case-insensitive (RFC 9110 §14.1)
+      "BYTES=0-1                  | 0-1",
+      "Bytes=-2                   | 9998-9999",
   })
   void satisfiableRangesSelectTheseBytes(String header, String expected) {
     String[] bounds = expected.split("-");
