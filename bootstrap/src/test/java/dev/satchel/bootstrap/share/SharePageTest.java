@@ -157,8 +157,9 @@ class SharePageTest extends SharedFileFixture {
       assertThat(page.getElementsByTagName("h1").get(0).getTextContent()).isEqualTo("Link not found");
       assertThat(page.getWebResponse().getResponseHeaderValue("Content-Security-Policy")).isEqualTo(CSP);
     }
+    // The page and the problem share a URL, so both say what they vary on, for shared caches.
     download("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404)
-        .contentType("application/problem+json");
+        .contentType("application/problem+json").header("Vary", "Accept");
   }
 
   @Test
@@ -172,6 +173,7 @@ class SharePageTest extends SharedFileFixture {
       assertThat(page.getWebResponse().getContentType()).isEqualTo("text/html");
       assertThat(page.getWebResponse().getContentAsString()).contains("downloaded as often as its owner allowed");
     }
+    download(shareToken).then().statusCode(410).contentType("application/problem+json").header("Vary", "Accept");
     assertDownloadCount(1);
   }
 
