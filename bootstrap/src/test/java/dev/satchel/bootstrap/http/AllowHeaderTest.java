@@ -49,5 +49,16 @@ class AllowHeaderTest {
     Api.as(token).when().options("/files/search").then().statusCode(200).header("Allow", equalTo("GET, HEAD, OPTIONS"));
     given().when().options("/share/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").then().statusCode(200)
         .header("Allow", equalTo("GET, HEAD, OPTIONS"));
+    // tus capabilities (204) list the upload URLs' methods too
+    given().when().options("/uploads").then().statusCode(204).header("Allow", equalTo("OPTIONS, POST"));
+  }
+
+  @Test
+  void optionsOnAPathNoResourceHasIsTheSame404AsGet() {
+    for (String path : new String[] {"/nonexistent", "/FILES", "/share/x/unlock/more"}) {
+      given().when().options(path).then().statusCode(404).contentType("application/problem+json")
+          .header("Allow", org.hamcrest.Matchers.nullValue());
+      given().when().get(path).then().statusCode(404);
+    }
   }
 }
