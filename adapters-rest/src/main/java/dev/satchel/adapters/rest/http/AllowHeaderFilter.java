@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import dev.satchel.adapters.rest.problem.Problem;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -24,6 +25,10 @@ public class AllowHeaderFilter {
 
   @ServerResponseFilter
   public void listThisPathsMethods(ContainerRequestContext request, ContainerResponseContext response) {
+    if (isRoutingNotFound(response)) {
+      answerNotAllowedWhereThePathExists(request, response);
+      return;
+    }
     boolean notAllowed = response.getStatus() == 405;
     boolean options = HttpMethod.OPTIONS.equals(request.getMethod()) && response.getStatus() / 100 == 2;
     if (!notAllowed && !options) {
@@ -41,5 +46,28 @@ public class AllowHeaderFilter {
       response.setEntity(Problem.of(404, "Not Found", "not-found", "No resource at this path.",
           request.getUriInfo().getRequestUri().getRawPath(), null), null, MediaType.valueOf(Problem.MEDIA_TYPE));
     }
+  }
+
+  // Quarkus REST's own 404 ("not-found"), not a domain one such as file-not-found.
+  private static boolean isRoutingNotFound(ContainerResponseContext response) {
+    return response.getStatus() == 404 && response.getEntity() instanceof Problem problem
+        && "not-found".equals(problem.code());
+  }
+
+  /**
+   * Quarkus REST answers some methods a path lacks with its "no resource" 404 rather than a 405
+   * ({@code GET /share/{token}/unlock}, whose resource class has POST only). When the path does
+   * exist for other methods, the answer is the 405 with their {@code Allow} (RFC 9110 §15.5.6).
+   */
+  private void answerNotAllowedWhereThePathExists(ContainerRequestContext request, ContainerResponseContext response) {
+    Optional<String> methods = allowed.forPath(request.getUriInfo().getPath());
+    if (methods.isEmpty() || List.of(methods.get().split(", ")).contains(request.getMethod())) {
+      return;
+    }
+    response.setStatus(405);
+    response.getHeaders().putSingle(HttpHeaders.ALLOW, methods.get());
+    response.setEntity(Problem.of(405, "Method Not Allowed", "method-not-allowed",
+        "This method is not allowed on this resource.", request.getUriInfo().getRequestUri().getRawPath(), null),
+        null, MediaType.valueOf(Problem.MEDIA_TYPE));
   }
 }
