@@ -161,11 +161,10 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
   }
 
   private Optional<ShareLink> findLink(String rawToken) {
-    Optional<ShareTokenHash> parsed = hashOf(rawToken);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    ShareTokenHash hash = parsed.get();
+    return hashOf(rawToken).flatMap(this::findLink);
+  }
+
+  private Optional<ShareLink> findLink(ShareTokenHash hash) {
     Optional<ShareLink> cached = cache.share(hash);
     if (cached.isPresent()) {
       return cached;

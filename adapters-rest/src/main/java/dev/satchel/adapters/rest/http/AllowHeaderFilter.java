@@ -1,9 +1,10 @@
 package dev.satchel.adapters.rest.http;
 
+import dev.satchel.adapters.rest.problem.Problem;
+import dev.satchel.adapters.rest.problem.ProblemMapper;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import dev.satchel.adapters.rest.problem.Problem;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -42,9 +43,7 @@ public class AllowHeaderFilter {
       // Quarkus REST answers OPTIONS for any path under a resource class's prefix ("/" here),
       // listing that class's methods; a path no resource has is a 404, as GET finds.
       response.getHeaders().remove(HttpHeaders.ALLOW);
-      response.setStatus(404);
-      response.setEntity(Problem.of(404, "Not Found", "not-found", "No resource at this path.",
-          request.getUriInfo().getRequestUri().getRawPath(), null), null, MediaType.valueOf(Problem.MEDIA_TYPE));
+      answerWith(404, request, response);
     }
   }
 
@@ -64,10 +63,14 @@ public class AllowHeaderFilter {
     if (methods.isEmpty() || List.of(methods.get().split(", ")).contains(request.getMethod())) {
       return;
     }
-    response.setStatus(405);
     response.getHeaders().putSingle(HttpHeaders.ALLOW, methods.get());
-    response.setEntity(Problem.of(405, "Method Not Allowed", "method-not-allowed",
-        "This method is not allowed on this resource.", request.getUriInfo().getRequestUri().getRawPath(), null),
+    answerWith(405, request, response);
+  }
+
+  // The same problem the exception mapper gives for a status Quarkus REST decides itself.
+  private static void answerWith(int status, ContainerRequestContext request, ContainerResponseContext response) {
+    response.setStatus(status);
+    response.setEntity(ProblemMapper.frameworkProblem(status, request.getUriInfo().getRequestUri().getRawPath()),
         null, MediaType.valueOf(Problem.MEDIA_TYPE));
   }
 }

@@ -148,10 +148,7 @@ public class ProblemMapper {
     if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
       return unreadableJson(json, uri);
     }
-    Response.Status known = Response.Status.fromStatusCode(status);
-    String title = known != null ? known.getReasonPhrase() : "Error";
-    String code = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-    Response.ResponseBuilder answer = build(Problem.of(status, title, code, detailFor(status), path(uri), null));
+    Response.ResponseBuilder answer = build(frameworkProblem(status, path(uri)));
     Object allow = e.getResponse().getHeaders().getFirst(HttpHeaders.ALLOW);
     if (allow != null) {
       answer.header(HttpHeaders.ALLOW, allow);
@@ -195,6 +192,17 @@ public class ProblemMapper {
       }
     }
     return false;
+  }
+
+  /**
+   * The problem for a status the framework decided (404 no resource, 405, 406, 413, 415...):
+   * title the reason phrase, code its kebab-case form ({@code not-found}, {@code method-not-allowed}).
+   */
+  public static Problem frameworkProblem(int status, String path) {
+    Response.Status known = Response.Status.fromStatusCode(status);
+    String title = known != null ? known.getReasonPhrase() : "Error";
+    String code = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    return Problem.of(status, title, code, detailFor(status), path, null);
   }
 
   /** True when the failure comes from being unable to reach or talk to PostgreSQL. */
