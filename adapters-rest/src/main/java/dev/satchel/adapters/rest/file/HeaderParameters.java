@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Parameters of a header value such as {@code form-data; name="file"; filename="a.txt"}: quoted
@@ -100,7 +101,15 @@ final class HeaderParameters {
 
   /** The RFC 8187 form {@code name*} when present and decodable, else the plain {@code name}. */
   Optional<String> getExtended(String name) {
-    return get(name + "*").flatMap(HeaderParameters::decodeExtended).or(() -> get(name));
+    return getExtended(name, UnaryOperator.identity());
+  }
+
+  /**
+   * The RFC 8187 form {@code name*} when present and decodable, else the plain {@code name} passed
+   * through {@code plainDecoding} (the escapes of the form the plain value came in).
+   */
+  Optional<String> getExtended(String name, UnaryOperator<String> plainDecoding) {
+    return get(name + "*").flatMap(HeaderParameters::decodeExtended).or(() -> get(name).map(plainDecoding));
   }
 
   private static Optional<String> decodeExtended(String value) {

@@ -36,7 +36,7 @@ final class MultipartUploadReader {
         String headers = multipart.headers();
         if (namesFilePart(headers)) {
           String filename = HeaderParameters.parse(header(headers, "content-disposition").orElse(""))
-              .getExtended("filename")
+              .getExtended("filename", FormDataEscapes::unescapeFilename)
               .filter(name -> !name.isBlank())
               .orElseThrow(() -> new InvalidInput("file", "The file part needs a filename in its Content-Disposition."));
           return new FilePart(filename, header(headers, "content-type"), multipart.lastContent(later -> {

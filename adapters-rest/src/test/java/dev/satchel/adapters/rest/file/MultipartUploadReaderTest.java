@@ -83,6 +83,18 @@ class MultipartUploadReaderTest {
   }
 
   @Test
+  void aBrowserEscapedQuoteInAFilenameIsReadBack() {
+    // Chrome, Firefox and curl write "my "q".txt" as my %22q%22.txt (WHATWG HTML form-data encoding).
+    assertThat(MultipartUploadReader.openFilePart(CONTENT_TYPE, new ByteArrayInputStream(
+        fileBody("form-data; name=\"file\"; filename=\"my %22q%22.txt\"", new byte[1]))).filename())
+        .isEqualTo("my \"q\".txt");
+    // filename* is RFC 8187 text, decoded as such: %2522 there is a literal %22.
+    assertThat(MultipartUploadReader.openFilePart(CONTENT_TYPE, new ByteArrayInputStream(
+        fileBody("form-data; name=\"file\"; filename=\"x\"; filename*=UTF-8''a%2522b.txt", new byte[1]))).filename())
+        .isEqualTo("a%22b.txt");
+  }
+
+  @Test
   void quotedBoundaryIsAccepted() throws IOException {
     var part = MultipartUploadReader.openFilePart("multipart/form-data; boundary=\"" + BOUNDARY + "\"",
         new ByteArrayInputStream(fileBody("form-data; name=\"file\"; filename=\"a\"", new byte[] {42})));
