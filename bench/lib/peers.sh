@@ -126,7 +126,11 @@ wrk_measure() {
 # path of scenario j before any rate is taken. Without it the first rows measured the compiler: a
 # 2 s warm-up left C2 compiling on 2 cores (25-35 % of Satchel's CPU samples in async-profiler), so
 # the 64 KiB owner download read 5,582 req/s in a quick run and 19,704 req/s warm (same jar,
-# 2026-11-29). nginx has no JIT and needs none. Runs PEERS_JIT_WARMUP seconds per path.
+# 2026-11-29). nginx has no JIT and needs none. A fixed time per path was not enough for uploads,
+# whose path is longest: 8 s rounds on a fresh JVM read 173, 354, 545, 641, 892, 1,023, 1,022,
+# 1,101 uploads/s (2026-11-30), so the quick run's 8 s measured Satchel at half its steady rate.
+# So each path runs rounds of PEERS_JIT_WARMUP seconds until two rounds in a row agree within
+# PEERS_STEADY_PERCENT, at most PEERS_JIT_ROUNDS rounds; the report lists every round's rate.
 peers_jit_warmup() {
   local f=$WORK/data/p-warmup.bin r code id token
   head -c 65536 /dev/urandom >"$f"
@@ -134,14 +138,70 @@ peers_jit_warmup() {
   [ "$code" = 201 ] || { log "j. warm-up upload answered HTTP $code"; return 0; }
   token=$(curl -s --max-time 30 -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
     -d '{}' "$BASE/files/$id/share" | jq -r '.token // empty' || true)
-  log "j. JIT warm-up: ${PEERS_JIT_WARMUP}s on each Satchel path and on the tus peer"
-  wrk_run peers.jit.content "$LIB/get-auth.lua" "$BASE/files/$id/content" "$GET_CONNECTIONS" "$PEERS_JIT_WARMUP"
-  [ -n "$token" ] && wrk_run peers.jit.share "$LIB/plain.lua" "$BASE/share/$token" "$GET_CONNECTIONS" "$PEERS_JIT_WARMUP"
-  wrk_run peers.jit.meta "$LIB/get-auth.lua" "$BASE/files/$id" "$GET_CONNECTIONS" "$PEERS_JIT_WARMUP"
-  BENCH_UPLOAD_FILE=$f wrk_run peers.jit.upload "$LIB/upload-multipart.lua" "$BASE/upload" "$GET_CONNECTIONS" "$PEERS_JIT_WARMUP"
-  [ -n "$TUS_BASE" ] && BENCH_UPLOAD_FILE=$f wrk_run peers.jit.tus "$LIB/tus-create.lua" "$TUS_BASE/files" "$GET_CONNECTIONS" "$PEERS_JIT_WARMUP"
+  log "j. JIT warm-up: rounds of ${PEERS_JIT_WARMUP}s on each Satchel path and on the tus peer until steady"
+  warm_until_steady peers.jit.content "$LIB/get-auth.lua" "$BASE/files/$id/content"
+  [ -n "$token" ] && warm_until_steady peers.jit.share "$LIB/plain.lua" "$BASE/share/$token"
+  warm_until_steady peers.jit.meta "$LIB/get-auth.lua" "$BASE/files/$id"
+  BENCH_UPLOAD_FILE=$f warm_until_steady peers.jit.upload "$LIB/upload-multipart.lua" "$BASE/upload"
+  [ -n "$TUS_BASE" ] && BENCH_UPLOAD_FILE=$f warm_until_steady peers.jit.tus "$LIB/tus-create.lua" "$TUS_BASE/files"
   rm -rf "$WORK/tus-store"/* 2>/dev/null || true
   return 0
+}
+
+# warm_until_steady KEY LUA URL: wrk rounds of PEERS_JIT_WARMUP s until the last two rates differ
+# by less than PEERS_STEADY_PERCENT of the earlier one (or PEERS_JIT_ROUNDS rounds ran); records
+# KEY.rounds (every round's req/s, comma separated) and KEY.steady (yes/no).
+warm_until_steady() {
+  local key=$1 lua=$2 url=$3 i rps prev="" rates="" steady=no
+  for i in $(seq 1 "$PEERS_JIT_ROUNDS"); do
+    wrk_run "$key.r$i" "$lua" "$url" "$GET_CONNECTIONS" "$PEERS_JIT_WARMUP"
+    rps=$(grep '^WRK_RESULT' "$WORK/logs/wrk-$key.r$i.txt" | tail -n 1 | grep -o 'rps=[0-9.]*' | cut -d= -f2 || true)
+    [ -n "$rps" ] || break
+    rates=${rates:+$rates,}${rps%.*}
+    if [ -n "$prev" ] && awk -v a="$prev" -v b="$rps" -v p="$PEERS_STEADY_PERCENT" \
+        'BEGIN { d = b - a; if (d < 0) d = -d; exit !(a > 0 && d * 100 < a * p) }'; then
+      steady=yes; break
+    fi
+    prev=$rps
+  done
+  rec "$key.seconds" "$PEERS_JIT_WARMUP"
+  rec "$key.rounds" "$rates"
+  rec "$key.steady" "$steady"
+}
+
+# alternate_uploads LABEL: Satchel's POST /upload and the tus peer in PEERS_UPLOAD_ROUNDS
+# alternated rounds, each after a `sync`, so a drift of the machine (the host's write cache, C2
+# finishing a compile) or the peer's deferred writeback (it never fsyncs, so the kernel writes its
+# bytes back during whatever runs next) does not land on one side only; each side's row is its
+# median round (KEY.rounds lists all).
+alternate_uploads() {
+  local label=$1 i
+  wrk_run "peers.upload.$label.warmup" "$LIB/upload-multipart.lua" "$BASE/upload" "$GET_CONNECTIONS" "$WRK_WARMUP"
+  [ -n "$TUS_BASE" ] && wrk_run "peers.tus.$label.warmup" "$LIB/tus-create.lua" "$TUS_BASE/files" "$GET_CONNECTIONS" "$WRK_WARMUP"
+  for i in $(seq 1 "$PEERS_UPLOAD_ROUNDS"); do
+    sync
+    wrk_run "peers.upload.$label.r$i" "$LIB/upload-multipart.lua" "$BASE/upload" "$GET_CONNECTIONS" "$WRK_SECONDS"
+    if [ -n "$TUS_BASE" ]; then
+      sync
+      wrk_run "peers.tus.$label.r$i" "$LIB/tus-create.lua" "$TUS_BASE/files" "$GET_CONNECTIONS" "$WRK_SECONDS"
+    fi
+  done
+  promote_median "peers.upload.$label" "$PEERS_UPLOAD_ROUNDS"
+  [ -n "$TUS_BASE" ] && promote_median "peers.tus.$label" "$PEERS_UPLOAD_ROUNDS"
+  return 0
+}
+
+# promote_median KEY N: copies every field of the round KEY.rI with the median rps to KEY.<field>
+# and lists all rounds' rates in KEY.rounds.
+promote_median() {
+  local key=$1 n=$2 i rates="" pick
+  for i in $(seq 1 "$n"); do
+    rates="$rates $(awk -F'\t' -v k="$key.r$i.rps" '$1 == k { v = $2 } END { print v + 0 }' "$RESULTS"):$i"
+  done
+  pick=$(tr ' ' '\n' <<<"$rates" | grep . | sort -t: -k1,1n | sed -n "$(( (n + 1) / 2 ))p" | cut -d: -f2)
+  rec "$key.rounds" "$(tr ' ' '\n' <<<"$rates" | grep . | cut -d: -f1 | xargs printf '%.0f,' | sed 's/,$//')"
+  awk -F'\t' -v p="$key.r$pick." 'index($1, p) == 1 { print substr($1, length(p) + 1) "\t" $2 }' "$RESULTS" \
+    | while IFS=$'\t' read -r field value; do rec "$key.$field" "$value"; done
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -179,8 +239,7 @@ scenario_peers() {
 
     log "j. $label uploads: POST /upload vs tus creation-with-upload (wrk)"
     export BENCH_UPLOAD_FILE=$f
-    wrk_measure "peers.upload.$label" "$LIB/upload-multipart.lua" "$BASE/upload"
-    [ -n "$TUS_BASE" ] && wrk_measure "peers.tus.$label" "$LIB/tus-create.lua" "$TUS_BASE/files"
+    alternate_uploads "$label"
     rm -rf "$WORK/tus-store"/* 2>/dev/null || true
   done
   if [ -n "$meta_id" ]; then
@@ -340,7 +399,10 @@ scenario_s3() {
     local f=$WORK/data/p-256MiB.bin errors=0
     rec s3up.bytes "$BIG_BYTES"; rec s3up.reps "$BIG_REPS"
     : >"$WORK/tmp/s3-satchel.txt"; : >"$WORK/tmp/s3-aws.txt"
-    r=$(upload "$WORK/data/4MiB.bin" s3-warmup.bin); rec s3up.warmup "$r"   # first S3 request: client set-up
+    # Satchel runs on a fresh JVM here: one untimed 256 MiB transfer per side first, so the timed
+    # ones measure S3 and not C2 compiling the S3 path (the aws CLI gets the same, for its page cache).
+    r=$(upload "$f" s3-warmup.bin); rec s3up.warmup "$r"
+    aws_cli s3 cp --only-show-errors "$f" "s3://awscli-bench/warmup" >>"$WORK/logs/awscli.log" 2>&1 || true
     for i in $(seq 1 "$BIG_REPS"); do
       r=$(upload "$f" "s3-256MiB-$i.bin"); read -r code secs _ <<<"$r"
       if [ "$code" = 201 ]; then echo "$secs" >>"$WORK/tmp/s3-satchel.txt"; else errors=$((errors + 1)); log "l. upload HTTP $code"; fi

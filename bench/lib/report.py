@@ -359,6 +359,27 @@ class Report:
             return None
         return sum(int(num(r, f"{key}.{k}") or 0) for k in ("errors_status", "errors_socket"))
 
+    @staticmethod
+    def warmup_rounds(r):
+        """Scenario j's warm-up rounds per path, e.g. 'upload 173, 354, 545 (steady)'."""
+        parts = []
+        for path in ("content", "share", "meta", "upload", "tus"):
+            rounds = r.get(f"peers.jit.{path}.rounds")
+            if rounds:
+                state = "steady" if r.get(f"peers.jit.{path}.steady") == "yes" else "not steady"
+                parts.append(f"{path} {rounds.replace(',', ', ')} ({state})")
+        return "; ".join(parts) or "not recorded"
+
+    @staticmethod
+    def upload_rounds(r):
+        """Scenario j's alternated upload rounds, e.g. '64KiB: Satchel 971, 1200 / peer 1206, 990'."""
+        parts = []
+        for size in ("64KiB", "1MiB"):
+            sat, peer = r.get(f"peers.upload.{size}.rounds"), r.get(f"peers.tus.{size}.rounds")
+            if sat:
+                parts.append(f"{size}: Satchel {sat.replace(',', ', ')} / peer {(peer or '–').replace(',', ', ')} req/s")
+        return "; ".join(parts) or "rounds not recorded"
+
     def ratio_row(self, path, unit, sat, base_name, base, goal, errs=None, goal_text=None):
         """One row of a peer table; also adds the goal to the summary. errs: Satchel's failed requests."""
         q = ratio(sat, base)
@@ -401,14 +422,16 @@ class Report:
         self.w()
         self.w(f"Rates: wrk, {r.get('meta.wrk', '')}, on the main instance (CACHE_TYPE={r.get('peers.cache', '?')}, {r.get('meta.storage', '?')} storage, "
                f"rate limits `{r.get('meta.rate_limit', '?')}`), warm: before any rate, "
-               f"{r.get('peers.jit.content.seconds', '?')} s of wrk on each Satchel path (64 KiB content, share, metadata, "
-               "upload) and on the tus peer bring both JIT compilers to steady state, then each row has its own "
+               f"rounds of {r.get('peers.jit.content.seconds', '?')} s of wrk on each Satchel path (64 KiB content, share, metadata, "
+               "upload) and on the tus peer bring both JIT compilers to steady state: they stop when two rounds in a "
+               f"row agree within 5 % (req/s per round: {self.warmup_rounds(r)}), then each row has its own "
                "warm-up; each Satchel row and its baseline measured "
                "back to back in this run. nginx-light (1 worker, sendfile) serves the same random bytes (hard links). "
                "Share rows download one link without `max_downloads`; every request counts a download. Uploads: "
                "Satchel `POST /upload` (multipart, one new file per request) vs the tus peer "
                f"({r.get('meta.tus_peer', '@tus/server with @tus/file-store')}) driven by wrk as tus "
-               "creation-with-upload (one `POST` carrying the whole file). 256 MiB: median of "
+               "creation-with-upload (one `POST` carrying the whole file); each upload row is the median of alternated "
+               f"rounds (Satchel, peer, Satchel, ...), each after a `sync` ({self.upload_rounds(r)}). 256 MiB: median of "
                f"{r.get('peers.big.reps', '?')} (curl `-F` upload; `cp` then `sync FILE`; tus peer: creation `POST` "
                "then the whole file in one `PATCH`, curl streaming it; downloads after one warm-up each).")
         self.w()
@@ -536,7 +559,8 @@ class Report:
         self.w(f"{r.get('s3up.s3proxy', 'S3Proxy')} started by the bench on 127.0.0.1; Satchel restarted with "
                "`STORAGE_TYPE=s3` against it; the same 256 MiB random file uploaded with curl `-F` to `POST /upload` "
                f"and with `{r.get('s3up.awscli', 'aws')}` (`aws s3 cp`, default multipart settings: 8 MiB parts, "
-               f"10 in parallel) to another bucket of the same endpoint, alternated, median of {r.get('s3up.reps', '?')}. "
+               f"10 in parallel) to another bucket of the same endpoint, alternated, median of {r.get('s3up.reps', '?')}, "
+               "after one untimed transfer each (Satchel's S3 instance is a fresh JVM). "
                "Both are answered once S3Proxy has stored the object (its jclouds filesystem backend writes files "
                "in the run dir, on the same disk as the other scenarios).")
         self.w()
