@@ -136,11 +136,10 @@ public final class OpenSharedFileService implements OpenSharedFileUseCase {
       cache.evictShare(link.tokenHash());
       throw new ShareGone(goneReason(link, now));
     }
-    ShareLink counted = claimed.get();
-    if (counted.unusableReason(now).isPresent()) {
-      cache.evictShare(link.tokenHash()); // that was the last download
-    }
-    return new SharedFile(counted, inspected.file());
+    // Every count changes what the link shows (the page's downloads left), and the last one ends
+    // it: no cache, on any replica, keeps the count it had before this download.
+    cache.evictShare(link.tokenHash());
+    return new SharedFile(claimed.get(), inspected.file());
   }
 
   private ShareGone.Reason goneReason(ShareLink known, Instant now) {

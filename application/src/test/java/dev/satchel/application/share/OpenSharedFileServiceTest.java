@@ -297,6 +297,17 @@ class OpenSharedFileServiceTest {
   }
 
   @Test
+  void whatALimitedLinkShowsAfterADownloadIsItsNewCountNotTheCachedOne() {
+    CreatedShare share = share(OptionalInt.of(3), Optional.empty());
+    assertThat(inspect(share.token()).link().downloadCount()).isZero(); // now held by the cache
+
+    service.claimDownload(inspect(share.token()));
+    assertThat(inspect(share.token()).link().downloadCount()).isEqualTo(1);
+    service.claimDownload(inspect(share.token()));
+    assertThat(inspect(share.token()).link().downloadCount()).isEqualTo(2);
+  }
+
+  @Test
   void claimOfALimitedLinkReturnsTheLinkWithItsNewCountAndTheFile() {
     CreatedShare share = share(OptionalInt.of(5), Optional.empty());
 

@@ -54,6 +54,34 @@ class SharePageTest extends SharedFileFixture {
   }
 
   @Test
+  void downloadsLeftGoesDownWithEachDownloadFromThePage() throws Exception {
+    String shareToken = share(Map.of("max_downloads", 3)).path("token");
+    try (WebClient browser = Browser.open()) {
+      HtmlPage page = browser.getPage(Browser.url("/share/" + shareToken));
+      assertThat(page.asNormalizedText()).contains("Downloads left\n3"); // the link is now cached
+
+      page.getAnchorByText("Download").click();
+      assertThat(browser.<HtmlPage>getPage(Browser.url("/share/" + shareToken)).asNormalizedText())
+          .contains("Downloads left\n2");
+      page.getAnchorByText("Download").click();
+      assertThat(browser.<HtmlPage>getPage(Browser.url("/share/" + shareToken)).asNormalizedText())
+          .contains("Downloads left\n1");
+    }
+    assertDownloadCount(2);
+  }
+
+  @Test
+  void aTinyFileShowsItsSizeOnce() throws Exception {
+    fileId = Uploads.uploadedId(token, "tiny.txt", "15 bytes here..".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    String shareToken = share(null).path("token");
+    try (WebClient browser = Browser.open()) {
+      HtmlPage page = browser.getPage(Browser.url("/share/" + shareToken));
+
+      assertThat(page.asNormalizedText()).contains("Size\n15 bytes\n").doesNotContain("(15 bytes)");
+    }
+  }
+
+  @Test
   void aHostileFileNameIsShownAsText() throws Exception {
     fileId = Uploads.uploadedId(token, HOSTILE_NAME, content);
     String shareToken = share(null).path("token");

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** What the landing page shows of a shared file, already formatted for people. */
+/** What the landing page shows of a shared file, already formatted for people ({@code bytes} empty below 1 KiB). */
 public record SharePageView(
     String filename, String size, String bytes, String contentType, String expiresAt, String expiresIso,
     String downloadsLeft, String downloadHref) {
@@ -23,8 +23,9 @@ public record SharePageView(
     String left = link.maxDownloads().isPresent()
         ? Integer.toString(Math.max(0, link.maxDownloads().getAsInt() - link.downloadCount()))
         : "Unlimited";
-    return new SharePageView(shared.file().filename().value(), readableSize(size),
-        String.format(Locale.ENGLISH, "%,d bytes", size), shared.file().contentType().value(),
+    // The exact count only where the readable size rounds: "15 bytes", "4 KiB (4,096 bytes)".
+    String exact = size < 1024 ? "" : String.format(Locale.ENGLISH, "%,d bytes", size);
+    return new SharePageView(shared.file().filename().value(), readableSize(size), exact, shared.file().contentType().value(),
         READABLE.format(expires), DateTimeFormatter.ISO_INSTANT.format(expires), left,
         "/share/" + token + "?download=1");
   }
