@@ -67,6 +67,27 @@ class CorsTest {
   }
 
   @Test
+  void everyAnswerVariesByOriginSoNoCacheHandsItToAnotherOrigin() {
+    String token = Api.newUserToken();
+    String fileId = Uploads.uploadedId(token, "vary.bin", Uploads.randomBytes(10, 5));
+    String shareToken = Api.as(token).contentType(ContentType.JSON).body("{}").when().post("/files/" + fileId + "/share")
+        .then().statusCode(201).extract().path("token");
+    List<Response> answers = List.of(
+        preflight(CorsProfile.APP, "GET", "authorization"),
+        preflight(UNLISTED, "GET", "authorization"),
+        Api.as(token).header("Origin", CorsProfile.APP).when().get("/files/" + fileId),
+        Api.as(token).when().get("/files/" + fileId), // no Origin: a cache may still reuse it for one
+        given().header("Origin", CorsProfile.APP).when().get("/share/" + shareToken),
+        given().when().get("/share/nonexistent-token-000000000000000000000"));
+    for (int i = 0; i < answers.size(); i++) {
+      assertThat(list(String.join(",", answers.get(i).headers().getValues("Vary")))).as("answer %d", i)
+          .contains("origin");
+    }
+    // The share links' own Vary is kept beside it.
+    assertThat(list(String.join(",", answers.get(4).headers().getValues("Vary")))).contains("accept", "origin");
+  }
+
+  @Test
   void actualRequestsFromAListedOriginExposeWhatAClientNeeds() {
     String token = Api.newUserToken();
     byte[] content = Uploads.randomBytes(100, 3);

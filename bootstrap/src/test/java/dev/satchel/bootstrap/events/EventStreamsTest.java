@@ -53,6 +53,9 @@ class EventStreamsTest {
         SseClient bobStream = SseClient.open(base(), bob, Optional.empty())) {
       assertThat(aliceStream.status()).isEqualTo(200);
       assertThat(aliceStream.contentType()).startsWith("text/event-stream");
+      // Neither a cache nor a buffering proxy may hold a stream back.
+      assertThat(aliceStream.header("Cache-Control")).containsExactly("no-store");
+      assertThat(aliceStream.header("X-Accel-Buffering")).containsExactly("no");
 
       String fileId = Uploads.uploadedId(alice, "news.txt", "hello".getBytes(StandardCharsets.UTF_8));
 

@@ -62,6 +62,11 @@ public final class SseClient implements AutoCloseable {
     return response.statusCode();
   }
 
+  /** Every value of the response header {@code name}. */
+  public java.util.List<String> header(String name) {
+    return response.headers().allValues(name);
+  }
+
   public String contentType() {
     return response.headers().firstValue("Content-Type").orElse("");
   }

@@ -85,6 +85,27 @@ class ResumableUploadProtocolTest {
   }
 
   @Test
+  void concatenationIsRefusedBeforeAnythingIsStored() {
+    int filesBefore = Api.as(token).when().get("/files?limit=1000").then().statusCode(200)
+        .extract().jsonPath().getList("$").size();
+    for (String concat : new String[] {"partial", "final;/uploads/" + UUID.randomUUID()}) {
+      Tus.as(token).header("Upload-Length", "4").header("Upload-Concat", concat)
+          .contentType("application/offset+octet-stream").body(new byte[] {1, 2, 3, 4})
+          .when().post("/uploads").then().statusCode(400)
+          .contentType("application/problem+json").body("code", equalTo("tus-extension-unsupported"))
+          .body("field", equalTo("Upload-Concat"));
+    }
+    String url = Tus.create(token, 4, "c.bin");
+    Tus.as(token).header("Upload-Offset", "0").header("Upload-Concat", "partial")
+        .contentType("application/offset+octet-stream").body(new byte[] {1, 2, 3, 4})
+        .when().patch(url).then().statusCode(400).body("code", equalTo("tus-extension-unsupported"));
+
+    assertThat(Tus.offset(token, url)).isZero();
+    assertThat(Api.as(token).when().get("/files?limit=1000").then().statusCode(200)
+        .extract().jsonPath().getList("$").size()).isEqualTo(filesBefore);
+  }
+
+  @Test
   void creationAnswersAPathAbsoluteLocationAndAnExpiry() {
     var created = Tus.as(token).header("Upload-Length", "100").header("Upload-Metadata",
             "filename " + Tus.base64("r\u00e9sum\u00e9.pdf") + ",filetype " + Tus.base64("application/pdf") + ",is_private")

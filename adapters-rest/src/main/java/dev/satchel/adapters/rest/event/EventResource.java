@@ -82,6 +82,11 @@ public class EventResource {
       throws InterruptedException {
     var owner = currentUser.id();
     Optional<EventId> after = parse(lastEventId);
+    // A stream is never stored (no-store: it is the caller's own events) and must reach the client
+    // as each event is written: X-Accel-Buffering turns off nginx's response buffering, the usual
+    // reverse proxy in front of a replica, which would otherwise hold events back.
+    response.putHeader("Cache-Control", "no-store");
+    response.putHeader("X-Accel-Buffering", "no");
     SseStream stream = new SseStream(events, response, sse, json, settings.buffer(), connections);
     stream.subscribe(sink -> streams.subscribe(owner, after, sink));
     // Sends the headers now, before any event exists, and only once this stream is subscribed: a

@@ -16,6 +16,7 @@ public class TusProtocolFilter {
   static final String TUS_RESUMABLE = "Tus-Resumable";
   static final String TUS_VERSION = "Tus-Version";
   static final String VERSION = "1.0.0";
+  static final String UPLOAD_CONCAT = "Upload-Concat";
 
   // Non-blocking like the rate-limit filter: Quarkus REST runs non-blocking request filters before
   // every blocking one and refuses to build otherwise; a header check needs no worker thread.
@@ -29,6 +30,24 @@ public class TusProtocolFilter {
         "This server speaks tus " + VERSION + "; send Tus-Resumable: " + VERSION + ".",
         request.getUriInfo().getRequestUri().getRawPath(), TUS_RESUMABLE);
     return Response.status(412).type(Problem.MEDIA_TYPE).entity(problem).header(TUS_VERSION, VERSION).build();
+  }
+
+  /**
+   * Refuses a request that uses concatenation (tus 1.0.0 §Concatenation, {@code Upload-Concat}),
+   * which this server does not list in {@code Tus-Extension}: 400 before anything is created. A
+   * client that splits a file into partial uploads would otherwise get each part stored as a
+   * whole file of its own and the final request refused.
+   */
+  @ServerRequestFilter(nonBlocking = true)
+  public Response refuseConcatenation(ContainerRequestContext request) {
+    if (!isTus(request) || request.getHeaderString(UPLOAD_CONCAT) == null) {
+      return null;
+    }
+    Problem problem = Problem.of(400, "Bad Request", "tus-extension-unsupported",
+        "This server does not support the tus concatenation extension; upload the file as one upload"
+            + " (Tus-Extension lists what it supports).",
+        request.getUriInfo().getRequestUri().getRawPath(), UPLOAD_CONCAT);
+    return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
   }
 
   @ServerResponseFilter
