@@ -3,38 +3,30 @@ package dev.satchel.application.upload;
 import dev.satchel.application.file.HashingBodyStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /**
  * A PATCH body on its way to staging: hashes it with SHA-256, stops it when it runs past the
- * upload's length, and renews the writer's lease while bytes keep coming, stopping the body when
- * the lease is lost. It remembers why it stopped, since the staging store treats every read
- * failure alike: it keeps what arrived and returns.
+ * upload's length, and stops it when the writer's lease was lost ({@link UploadLeases} renews it
+ * and says so). It remembers why it stopped, since the staging store treats every read failure
+ * alike: it keeps what arrived and returns.
  */
 final class ChunkStream extends HashingBodyStream {
   private final long maxBytes;
-  private final Clock clock;
-  private final Duration renewEvery;
-  private final BooleanSupplier renewLease;
-  private Instant renewedAt;
+  private final BooleanSupplier leaseHeld;
   private long count;
   private boolean overflowed;
   private boolean leaseLost;
 
   /**
    * @param maxBytes the bytes the upload still lacks; one more fails the read
-   * @param renewLease extends the lease and says whether it is still held
+   * @param leaseHeld says whether the writer still holds the upload's lease; asked before every
+   *     read, so it must be cheap
    */
-  ChunkStream(InputStream source, long maxBytes, Clock clock, Duration renewEvery, BooleanSupplier renewLease) {
+  ChunkStream(InputStream source, long maxBytes, BooleanSupplier leaseHeld) {
     super(source);
     this.maxBytes = maxBytes;
-    this.clock = clock;
-    this.renewEvery = renewEvery;
-    this.renewLease = renewLease;
-    this.renewedAt = clock.instant();
+    this.leaseHeld = leaseHeld;
   }
 
   @Override
@@ -59,12 +51,7 @@ final class ChunkStream extends HashingBodyStream {
   }
 
   private void keepLease() throws IOException {
-    Instant now = clock.instant();
-    if (Duration.between(renewedAt, now).compareTo(renewEvery) < 0) {
-      return;
-    }
-    renewedAt = now;
-    if (!renewLease.getAsBoolean()) {
+    if (!leaseHeld.getAsBoolean()) {
       leaseLost = true;
       throw new IOException("the upload's lease was lost");
     }

@@ -25,16 +25,16 @@ public final class ExpireUploadsService implements ExpireUploadsUseCase {
   private final IdGenerator ids;
   private final Clock clock;
   private final TransactionBoundary tx;
-  private final ResumablePolicy policy;
+  private final UploadLeases leases;
 
   public ExpireUploadsService(ResumableUploadRepository uploads, UploadStaging staging, IdGenerator ids, Clock clock,
-      TransactionBoundary tx, ResumablePolicy policy) {
+      TransactionBoundary tx, UploadLeases leases) {
     this.uploads = uploads;
     this.staging = staging;
     this.ids = ids;
     this.clock = clock;
     this.tx = tx;
-    this.policy = policy;
+    this.leases = leases;
   }
 
   @Override
@@ -52,15 +52,18 @@ public final class ExpireUploadsService implements ExpireUploadsUseCase {
   private boolean remove(ResumableUpload upload, Instant now) {
     if (!upload.isComplete()) {
       UUID token = ids.newId();
-      if (!tx.inTransaction(() -> uploads.claim(upload.id(), token, now, now.plus(policy.lease())))) {
+      if (!tx.inTransaction(() -> uploads.claim(upload.id(), token, now, now.plus(leases.lease())))) {
         return false;
       }
+      leases.hold(token); // removing staged parts from S3 may outlast one lease
       try {
         staging.discard(upload.id(), new UploadStaging.Staged(upload.offset(), upload.stagingState()));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not remove the staged bytes of expired upload " + upload.id(), e);
         tx.inTransaction(() -> uploads.release(upload.id(), token));
         return false;
+      } finally {
+        leases.drop(token);
       }
     }
     tx.inTransaction(() -> uploads.delete(upload.id()));

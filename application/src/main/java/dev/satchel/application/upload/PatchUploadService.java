@@ -43,18 +43,18 @@ public final class PatchUploadService implements PatchUploadUseCase {
   private final IdGenerator ids;
   private final Clock clock;
   private final TransactionBoundary tx;
-  private final ResumablePolicy policy;
+  private final UploadLeases leases;
   private final UploadLookup lookup;
 
   public PatchUploadService(ResumableUploadRepository uploads, UploadStaging staging, FileIntake intake,
-      IdGenerator ids, Clock clock, TransactionBoundary tx, ResumablePolicy policy) {
+      IdGenerator ids, Clock clock, TransactionBoundary tx, UploadLeases leases) {
     this.uploads = uploads;
     this.staging = staging;
     this.intake = intake;
     this.ids = ids;
     this.clock = clock;
     this.tx = tx;
-    this.policy = policy;
+    this.leases = leases;
     this.lookup = new UploadLookup(uploads, tx);
   }
 
@@ -67,9 +67,18 @@ public final class PatchUploadService implements PatchUploadUseCase {
       throw new UploadOffsetMismatch(before.offset());
     }
     UUID token = ids.newId();
-    if (!tx.inTransaction(() -> uploads.claim(id, token, now, now.plus(policy.lease())))) {
+    if (!tx.inTransaction(() -> uploads.claim(id, token, now, now.plus(leases.lease())))) {
       throw new UploadBusy();
     }
+    leases.hold(token);
+    try {
+      return write(command, id, token);
+    } finally {
+      leases.drop(token);
+    }
+  }
+
+  private ResumableUpload write(PatchUploadCommand command, UploadId id, UUID token) {
     boolean leaseHeld = true;
     try {
       // Under the lease now: a writer that finished just before may have moved the offset.
@@ -78,9 +87,8 @@ public final class PatchUploadService implements PatchUploadUseCase {
         throw new UploadOffsetMismatch(upload.offset());
       }
       Staged kept = new Staged(upload.offset(), upload.stagingState());
-      ChunkStream chunk = new ChunkStream(command.content(), upload.length() - upload.offset(), clock,
-          policy.lease().dividedBy(3), () -> tx.inTransaction(() -> uploads.renew(id, token,
-              clock.instant().plus(policy.lease()))));
+      ChunkStream chunk = new ChunkStream(command.content(), upload.length() - upload.offset(),
+          () -> leases.isHeld(token));
       Staged staged = staging.append(id, upload.length(), kept, chunk);
       rejectUnverified(id, command, chunk, staged, kept, upload.length());
       if (staged.offset() == upload.length()) {

@@ -4,13 +4,12 @@ import java.time.Duration;
 
 /**
  * How long resumable uploads live: an unfinished upload expires {@code expiry} after its creation
- * (tus expiration extension); a writer's lease on an upload runs out {@code lease} after it was
- * last renewed, so a crashed writer blocks its upload no longer than that.
+ * (tus expiration extension). How long a writer's lease runs is {@link UploadLeases}'.
  */
-public record ResumablePolicy(Duration expiry, Duration lease) {
+public record ResumablePolicy(Duration expiry) {
   public ResumablePolicy {
-    if (expiry.isNegative() || expiry.isZero() || lease.isNegative() || lease.isZero()) {
-      throw new IllegalArgumentException("upload expiry and lease must be positive");
+    if (expiry.isNegative() || expiry.isZero()) {
+      throw new IllegalArgumentException("upload expiry must be positive");
     }
   }
 }

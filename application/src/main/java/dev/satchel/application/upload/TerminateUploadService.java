@@ -22,17 +22,17 @@ public final class TerminateUploadService implements TerminateUploadUseCase {
   private final IdGenerator ids;
   private final Clock clock;
   private final TransactionBoundary tx;
-  private final ResumablePolicy policy;
+  private final UploadLeases leases;
   private final UploadLookup lookup;
 
   public TerminateUploadService(ResumableUploadRepository uploads, UploadStaging staging, IdGenerator ids,
-      Clock clock, TransactionBoundary tx, ResumablePolicy policy) {
+      Clock clock, TransactionBoundary tx, UploadLeases leases) {
     this.uploads = uploads;
     this.staging = staging;
     this.ids = ids;
     this.clock = clock;
     this.tx = tx;
-    this.policy = policy;
+    this.leases = leases;
     this.lookup = new UploadLookup(uploads, tx);
   }
 
@@ -43,10 +43,15 @@ public final class TerminateUploadService implements TerminateUploadUseCase {
     if (!upload.isComplete()) {
       UUID token = ids.newId();
       // A PATCH writing now would race the removal of its staged bytes.
-      if (!tx.inTransaction(() -> uploads.claim(id, token, now, now.plus(policy.lease())))) {
+      if (!tx.inTransaction(() -> uploads.claim(id, token, now, now.plus(leases.lease())))) {
         throw new UploadBusy();
       }
-      staging.discard(id, new UploadStaging.Staged(upload.offset(), upload.stagingState()));
+      leases.hold(token); // removing staged parts from S3 may outlast one lease
+      try {
+        staging.discard(id, new UploadStaging.Staged(upload.offset(), upload.stagingState()));
+      } finally {
+        leases.drop(token);
+      }
     }
     tx.inTransaction(() -> uploads.delete(id));
   }

@@ -2,6 +2,7 @@ package dev.satchel.application.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.satchel.application.event.EventRecorder;
 import dev.satchel.application.file.FileIntake;
@@ -37,7 +38,9 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -46,7 +49,7 @@ import org.junit.jupiter.api.Test;
 /** The resumable upload use cases over in-memory ports: offsets, checksums, leases, completion and expiry. */
 class ResumableUploadServicesTest {
   private static final MediaType PDF = new MediaType("application/pdf");
-  private static final ResumablePolicy POLICY = new ResumablePolicy(Duration.ofDays(1), Duration.ofMinutes(2));
+  private static final ResumablePolicy POLICY = new ResumablePolicy(Duration.ofDays(1));
 
   private final MutableClock clock = MutableClock.at("2026-11-29T12:00:00Z");
   private boolean storeDown;
@@ -64,6 +67,7 @@ class ResumableUploadServicesTest {
   private final InMemoryUploadStaging staging = new InMemoryUploadStaging();
   private final SequentialIdGenerator ids = new SequentialIdGenerator();
   private final DirectTransactionBoundary tx = new DirectTransactionBoundary();
+  private final UploadLeases leases = new UploadLeases(uploads, tx, clock, Duration.ofSeconds(6));
   private final UserId owner = TestFiles.newUser();
   private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
   private FileIntake intake = intake(OptionalLong.empty());
@@ -83,7 +87,7 @@ class ResumableUploadServicesTest {
   }
 
   private ResumableUpload patch(ResumableUpload upload, long offset, InputStream body, Optional<byte[]> sha256) {
-    return new PatchUploadService(uploads, staging, intake, ids, clock, tx, POLICY)
+    return new PatchUploadService(uploads, staging, intake, ids, clock, tx, leases)
         .patch(new PatchUploadCommand(owner, upload.id(), offset, body, sha256));
   }
 
@@ -158,12 +162,66 @@ class ResumableUploadServicesTest {
   @Test
   void whileAnotherWriterHoldsTheLeaseAPatchIsBusyUntilTheLeaseRunsOut() {
     ResumableUpload upload = create(2000);
-    uploads.claim(upload.id(), UUID.randomUUID(), clock.instant(), clock.instant().plus(POLICY.lease()));
+    uploads.claim(upload.id(), UUID.randomUUID(), clock.instant(), clock.instant().plus(leases.lease()));
 
     assertThatThrownBy(() -> patch(upload, 0, new byte[10], Optional.empty())).isInstanceOf(UploadBusy.class);
 
-    clock.advance(POLICY.lease());
+    clock.advance(leases.lease());
     assertThat(patch(upload, 0, new byte[10], Optional.empty()).offset()).isEqualTo(10);
+  }
+
+  /** A body that sends {@code first} bytes, then runs {@code pause} before sending {@code rest} more. */
+  private static InputStream pausingBody(int first, Runnable pause, int rest) {
+    return new SequenceInputStream(new ByteArrayInputStream(new byte[first]), new InputStream() {
+      private InputStream after;
+
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (after == null) {
+          pause.run();
+          after = new ByteArrayInputStream(new byte[rest]);
+        }
+        return after.read(buffer, offset, length);
+      }
+    });
+  }
+
+  @Test
+  void aWriterKeepsItsLeaseThroughALongPauseWhileItsReplicaRenewsIt() {
+    ResumableUpload upload = create(2000);
+    List<Class<?>> competitors = new ArrayList<>();
+    InputStream slow = pausingBody(100, () -> {
+      for (int i = 0; i < 9; i++) { // three leases long, renewed every third of one
+        clock.advance(leases.renewalInterval());
+        assertThat(leases.renew()).isEqualTo(1);
+        competitors.add(catchThrowable(() -> patch(upload, 0, new byte[10], Optional.empty())).getClass());
+      }
+    }, 400);
+
+    assertThat(patch(upload, 0, slow, Optional.empty()).offset()).isEqualTo(500);
+    assertThat(competitors).hasSize(9).containsOnly(UploadBusy.class);
+  }
+
+  @Test
+  void aWriterWhoseLeaseRanOutAndWasTakenStopsAndRecordsNothing() {
+    ResumableUpload upload = create(2000);
+    UUID other = UUID.randomUUID();
+    InputStream stalled = pausingBody(100, () -> {
+      clock.advance(leases.lease()); // this replica stalled: no renewal for a whole lease
+      assertThat(uploads.claim(upload.id(), other, clock.instant(), clock.instant().plus(leases.lease()))).isTrue();
+      assertThat(leases.renew()).isZero(); // the lease is found gone
+    }, 400);
+
+    assertThatThrownBy(() -> patch(upload, 0, stalled, Optional.empty())).isInstanceOf(UploadBusy.class);
+    uploads.release(upload.id(), other);
+    assertThat(uploads.find(upload.id()).orElseThrow().offset()).isZero();
+    assertThat(leases.renew()).isZero(); // nothing left held here
   }
 
   @Test
@@ -229,9 +287,9 @@ class ResumableUploadServicesTest {
     ResumableUpload busy = create(2000);
     patch(idle, 0, new byte[100], Optional.empty());
     clock.advance(POLICY.expiry());
-    uploads.claim(busy.id(), UUID.randomUUID(), clock.instant(), clock.instant().plus(POLICY.lease()));
+    uploads.claim(busy.id(), UUID.randomUUID(), clock.instant(), clock.instant().plus(leases.lease()));
 
-    assertThat(new ExpireUploadsService(uploads, staging, ids, clock, tx, POLICY).expire()).isEqualTo(1);
+    assertThat(new ExpireUploadsService(uploads, staging, ids, clock, tx, leases).expire()).isEqualTo(1);
     assertThat(uploads.find(idle.id())).isEmpty();
     assertThat(staging.holds(idle.id())).isFalse();
     assertThat(uploads.find(busy.id())).isPresent();
@@ -240,7 +298,7 @@ class ResumableUploadServicesTest {
   @Test
   void terminationRemovesTheStagedBytesButKeepsAFinishedUploadsFile() {
     ResumableUpload open = create(2000);
-    TerminateUploadService terminate = new TerminateUploadService(uploads, staging, ids, clock, tx, POLICY);
+    TerminateUploadService terminate = new TerminateUploadService(uploads, staging, ids, clock, tx, leases);
     terminate.terminate(owner, open.id());
     assertThat(uploads.find(open.id())).isEmpty();
     assertThat(staging.holds(open.id())).isFalse();

@@ -115,6 +115,14 @@ public interface SatchelConfig {
     /** How long an unfinished resumable (tus) upload lives after its creation ({@code SATCHEL_UPLOAD_EXPIRY}). */
     @WithDefault("P1D")
     Duration expiry();
+
+    /**
+     * How long a writer's lease on a resumable upload runs without renewal
+     * ({@code SATCHEL_UPLOAD_LEASE}); each replica renews all of its leases every third of it, so
+     * an upload whose replica crashed can be resumed elsewhere this long after the crash.
+     */
+    @WithDefault("6S")
+    Duration lease();
   }
 
   /** Share-link policy. */

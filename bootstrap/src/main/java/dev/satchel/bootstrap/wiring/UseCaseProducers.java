@@ -32,6 +32,7 @@ import dev.satchel.application.upload.PatchUploadService;
 import dev.satchel.application.upload.PatchUploadUseCase;
 import dev.satchel.application.upload.ResumablePolicy;
 import dev.satchel.application.upload.TerminateUploadService;
+import dev.satchel.application.upload.UploadLeases;
 import dev.satchel.application.upload.TerminateUploadUseCase;
 import dev.satchel.application.job.PurgeDeadSharesUseCase;
 import dev.satchel.application.job.PurgeOldEventsService;
@@ -171,9 +172,9 @@ public class UseCaseProducers {
   @Produces
   @Singleton
   PatchUploadUseCase patchUpload(ResumableUploadRepository uploads, UploadStaging staging, FileIntake intake,
-      IdGenerator ids, Clock clock, TransactionBoundary tx, SatchelConfig config, MeterRegistry metrics) {
+      IdGenerator ids, Clock clock, TransactionBoundary tx, UploadLeases leases, MeterRegistry metrics) {
     return new MeteredResumableUploads(
-        new PatchUploadService(uploads, staging, intake, ids, clock, tx, resumablePolicy(config)), metrics);
+        new PatchUploadService(uploads, staging, intake, ids, clock, tx, leases), metrics);
   }
 
   @Produces
@@ -185,23 +186,26 @@ public class UseCaseProducers {
   @Produces
   @Singleton
   TerminateUploadUseCase terminateUpload(ResumableUploadRepository uploads, UploadStaging staging, IdGenerator ids,
-      Clock clock, TransactionBoundary tx, SatchelConfig config) {
-    return new TerminateUploadService(uploads, staging, ids, clock, tx, resumablePolicy(config));
+      Clock clock, TransactionBoundary tx, UploadLeases leases) {
+    return new TerminateUploadService(uploads, staging, ids, clock, tx, leases);
   }
 
   @Produces
   @Singleton
   ExpireUploadsUseCase expireUploads(ResumableUploadRepository uploads, UploadStaging staging, IdGenerator ids,
-      Clock clock, TransactionBoundary tx, SatchelConfig config) {
-    return new ExpireUploadsService(uploads, staging, ids, clock, tx, resumablePolicy(config));
+      Clock clock, TransactionBoundary tx, UploadLeases leases) {
+    return new ExpireUploadsService(uploads, staging, ids, clock, tx, leases);
   }
 
-  // A writer renews its lease while bytes arrive; a read may wait up to the read timeout (then
-  // 408), so twice that plus a minute for a slow part upload leaves a live writer its lease, and
-  // a crashed one blocks its upload for no longer.
+  /** This replica's upload leases; {@code UploadLeaseKeeper} renews them. */
+  @Produces
+  @Singleton
+  UploadLeases uploadLeases(ResumableUploadRepository uploads, TransactionBoundary tx, Clock clock, SatchelConfig config) {
+    return new UploadLeases(uploads, tx, clock, config.upload().lease());
+  }
+
   private static ResumablePolicy resumablePolicy(SatchelConfig config) {
-    Duration lease = config.upload().readTimeout().multipliedBy(2).plus(Duration.ofMinutes(1));
-    return new ResumablePolicy(config.upload().expiry(), lease);
+    return new ResumablePolicy(config.upload().expiry());
   }
 
   @Produces

@@ -85,6 +85,16 @@ final class PackagedReplica implements AutoCloseable {
     return request().header("Authorization", "Bearer " + bearer);
   }
 
+  /** Kills the process without warning (SIGKILL), as a crash or an OOM kill would. */
+  void crash() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /** The port this instance listens on. */
+  int port() {
+    return port;
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy(); // SIGTERM: the graceful shutdown users get

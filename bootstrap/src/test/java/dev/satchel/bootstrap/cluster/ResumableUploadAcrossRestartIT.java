@@ -2,16 +2,28 @@ package dev.satchel.bootstrap.cluster;
 
 import static dev.satchel.bootstrap.Uploads.randomBytes;
 import static dev.satchel.bootstrap.Uploads.sha256;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.satchel.bootstrap.Api;
 import dev.satchel.bootstrap.TestEnvironmentResource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +66,72 @@ class ResumableUploadAcrossRestartIT {
       }
     } finally {
       environment.stop();
+    }
+  }
+
+  /**
+   * A replica dies (SIGKILL) in the middle of a PATCH while holding the upload's lease; the client
+   * goes on with the other replica on tus-js-client's default retry delays (0, 1, 3, 5 s), which
+   * give up on the fifth 409. It must get through: the dead replica's lease is renewed by nobody and
+   * runs out after satchel.upload.lease (6 s), not minutes later.
+   */
+  @Test
+  void anUploadWhoseReplicaCrashedMidPatchResumesOnAnotherWithinAClientsRetries() throws Exception {
+    PackagedReplicaPair pair = PackagedReplicaPair.start("tus-crash", Map.of());
+    try {
+      byte[] content = randomBytes(3 * MIB, 43);
+      String token = newUserToken(pair.a);
+      String path = URI.create(tus(pair.a, token).header("Upload-Length", String.valueOf(content.length))
+          .header("Upload-Metadata", "filename Y3Jhc2guYmlu") // crash.bin
+          .when().post("/uploads").then().statusCode(201).extract().header("Location")).getPath();
+      try (Socket socket = new Socket("127.0.0.1", pair.a.port())) {
+        OutputStream out = socket.getOutputStream();
+        out.write(("PATCH " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+            + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\nContent-Type: application/offset+octet-stream"
+            + "\r\nContent-Length: " + content.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(content, 0, MIB); // then nothing more: A is writing, under the lease, when it dies
+        out.flush();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> leaseHeld(pair, path));
+        pair.a.crash();
+      }
+
+      long[] retryDelaysMillis = {0, 1000, 3000, 5000};
+      List<Integer> answers = new ArrayList<>();
+      String fileId = null;
+      for (long delay : retryDelaysMillis) {
+        Thread.sleep(delay);
+        long offset = Long.parseLong(tus(pair.b, token).when().head(path).then().statusCode(200)
+            .extract().header("Upload-Offset"));
+        var answer = tus(pair.b, token).header("Upload-Offset", String.valueOf(offset))
+            .contentType("application/offset+octet-stream")
+            .body(Arrays.copyOfRange(content, (int) offset, content.length)).when().patch(path);
+        answers.add(answer.statusCode());
+        if (answer.statusCode() == 204) {
+          fileId = answer.header("Satchel-File-Id");
+          break;
+        }
+      }
+      assertThat(answers).as("PATCH answers on B after A crashed").last().isEqualTo(204);
+      assertThat(answers.subList(0, answers.size() - 1)).containsOnly(409);
+      pair.b.as(token).when().get("/files/" + fileId).then().statusCode(200)
+          .body("size", equalTo(content.length))
+          .body("checksum_sha256", equalTo(sha256(content)));
+    } finally {
+      pair.stop();
+    }
+  }
+
+  private static boolean leaseHeld(PackagedReplicaPair pair, String path) throws Exception {
+    String id = path.substring(path.lastIndexOf('/') + 1);
+    try (Connection connection = DriverManager.getConnection(pair.settings.get("quarkus.datasource.jdbc.url"),
+            pair.settings.getOrDefault("quarkus.datasource.username", "postgres"),
+            pair.settings.getOrDefault("quarkus.datasource.password", ""));
+        PreparedStatement query = connection.prepareStatement(
+            "SELECT lease_token IS NOT NULL FROM satchel.resumable_uploads WHERE id = CAST(? AS uuid)")) {
+      query.setString(1, id);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() && row.getBoolean(1);
+      }
     }
   }
 

@@ -3,8 +3,10 @@ package dev.satchel.domain.upload;
 import dev.satchel.domain.file.FileId;
 import dev.satchel.domain.user.UserId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,8 +28,14 @@ public interface ResumableUploadRepository {
    */
   boolean claim(UploadId id, UUID token, Instant now, Instant leaseUntil);
 
-  /** Extends a lease still held; false when it was lost. */
-  boolean renew(UploadId id, UUID token, Instant leaseUntil);
+  /**
+   * Extends, in one step, every lease among {@code tokens} that is still held (a replica renews all
+   * of its leases together).
+   *
+   * @return the tokens whose lease now runs to {@code leaseUntil}; any other was lost (it ran out
+   *     and another writer took it, or it was freed)
+   */
+  Set<UUID> renewAll(Collection<UUID> tokens, Instant leaseUntil);
 
   /** Records newly staged bytes and frees the lease; false when the lease was lost. */
   boolean advance(UploadId id, UUID token, long offset, String stagingState);

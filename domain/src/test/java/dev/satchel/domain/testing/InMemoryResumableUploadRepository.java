@@ -6,11 +6,14 @@ import dev.satchel.domain.upload.ResumableUploadRepository;
 import dev.satchel.domain.upload.UploadId;
 import dev.satchel.domain.user.UserId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Uploads in a map; every method is synchronized, so a lease check and its write are one step. */
@@ -44,12 +47,16 @@ public class InMemoryResumableUploadRepository implements ResumableUploadReposit
   }
 
   @Override
-  public synchronized boolean renew(UploadId id, UUID token, Instant leaseUntil) {
-    if (!holds(id, token)) {
-      return false;
-    }
-    leases.put(id, new Lease(token, leaseUntil));
-    return true;
+  public synchronized Set<UUID> renewAll(Collection<UUID> tokens, Instant leaseUntil) {
+    Set<UUID> renewed = new HashSet<>();
+    leases.replaceAll((id, lease) -> {
+      if (tokens.contains(lease.token()) && uploads.containsKey(id)) {
+        renewed.add(lease.token());
+        return new Lease(lease.token(), leaseUntil);
+      }
+      return lease;
+    });
+    return renewed;
   }
 
   @Override

@@ -65,14 +65,37 @@ public abstract class ResumableUploadRepositoryContractTest {
 
     assertThat(repository.claim(upload.id(), first, T0, T0.plus(LEASE))).isTrue();
     assertThat(repository.claim(upload.id(), second, T0.plus(LEASE).minusSeconds(1), T0.plus(LEASE))).isFalse();
-    assertThat(repository.renew(upload.id(), second, T0.plus(LEASE))).isFalse();
-    assertThat(repository.renew(upload.id(), first, T0.plus(LEASE.multipliedBy(2)))).isTrue();
+    assertThat(repository.renewAll(List.of(second), T0.plus(LEASE))).isEmpty();
+    assertThat(repository.renewAll(List.of(first, second), T0.plus(LEASE.multipliedBy(2)))).containsExactly(first);
     assertThat(repository.claim(upload.id(), second, T0.plus(LEASE), T0.plus(LEASE.multipliedBy(3)))).isFalse();
 
     repository.release(upload.id(), second); // not its lease: no effect
     assertThat(repository.claim(upload.id(), second, T0.plus(LEASE), T0.plus(LEASE.multipliedBy(3)))).isFalse();
     repository.release(upload.id(), first);
     assertThat(repository.claim(upload.id(), second, T0.plus(LEASE), T0.plus(LEASE.multipliedBy(3)))).isTrue();
+  }
+
+  @Test
+  void renewingAllLeasesExtendsExactlyTheOnesStillHeld() {
+    ResumableUpload held = upload(100, T0.plus(Duration.ofDays(1)));
+    ResumableUpload taken = upload(100, T0.plus(Duration.ofDays(1)));
+    ResumableUpload freed = upload(100, T0.plus(Duration.ofDays(1)));
+    List.of(held, taken, freed).forEach(repository::add);
+    UUID mine = UUID.randomUUID();
+    UUID lost = UUID.randomUUID();
+    UUID released = UUID.randomUUID();
+    repository.claim(held.id(), mine, T0, T0.plus(LEASE));
+    repository.claim(taken.id(), lost, T0, T0.plus(LEASE));
+    repository.claim(taken.id(), UUID.randomUUID(), T0.plus(LEASE), T0.plus(LEASE.multipliedBy(2))); // ran out, taken
+    repository.claim(freed.id(), released, T0, T0.plus(LEASE));
+    repository.release(freed.id(), released);
+
+    assertThat(repository.renewAll(List.of(mine, lost, released, UUID.randomUUID()), T0.plus(LEASE.multipliedBy(5))))
+        .containsExactly(mine);
+    assertThat(repository.renewAll(List.of(), T0)).isEmpty();
+    // Renewed to 5 leases from T0: nobody else takes it before then.
+    assertThat(repository.claim(held.id(), UUID.randomUUID(), T0.plus(LEASE.multipliedBy(4)), T0.plus(LEASE.multipliedBy(6))))
+        .isFalse();
   }
 
   @Test

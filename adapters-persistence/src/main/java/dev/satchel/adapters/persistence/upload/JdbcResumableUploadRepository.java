@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -56,9 +59,25 @@ public class JdbcResumableUploadRepository implements ResumableUploadRepository 
   }
 
   @Override
-  public boolean renew(UploadId id, UUID token, Instant leaseUntil) {
-    return update("UPDATE resumable_uploads SET lease_expires_at = ? WHERE id = ? AND lease_token = ?",
-        Timestamp.from(leaseUntil), id.value(), token) == 1;
+  public Set<UUID> renewAll(Collection<UUID> tokens, Instant leaseUntil) {
+    if (tokens.isEmpty()) {
+      return Set.of();
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "UPDATE resumable_uploads SET lease_expires_at = ? WHERE lease_token = ANY(?) RETURNING lease_token")) {
+      statement.setTimestamp(1, Timestamp.from(leaseUntil));
+      statement.setArray(2, connection.createArrayOf("uuid", tokens.toArray()));
+      Set<UUID> renewed = new HashSet<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          renewed.add(rows.getObject(1, UUID.class));
+        }
+      }
+      return renewed;
+    } catch (SQLException e) {
+      throw new IllegalStateException("resumable upload leases not renewed", e);
+    }
   }
 
   @Override
