@@ -26,7 +26,11 @@ public final class UploadLeases {
   /** Token → still held (true) or found lost (false). */
   private final Map<UUID, Boolean> held = new ConcurrentHashMap<>();
 
+  /** @throws IllegalArgumentException for a lease under one second, which renewals could not keep */
   public UploadLeases(ResumableUploadRepository uploads, TransactionBoundary tx, Clock clock, Duration lease) {
+    if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("an upload lease must be at least 1 s, not " + lease);
+    }
     this.uploads = uploads;
     this.tx = tx;
     this.clock = clock;
