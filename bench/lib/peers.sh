@@ -98,6 +98,18 @@ cp_sync() {
   rm -f "$dst"
 }
 
+# nginx_put FILE → seconds of one PUT of FILE to nginx's DAV location (prints nothing if it fails
+# or nginx lacks the module): what the fastest HTTP server here takes to receive the same bytes into
+# a file, with no hash, no multipart and no fsync. A reference, not a goal.
+nginx_put() {
+  local t0 code
+  t0=$(now_us)
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time "$TRANSFER_TIMEOUT" -T "$1" -H 'Expect:' \
+    "http://127.0.0.1:$NGINX_PORT/put/big.bin" || echo 000)
+  case $code in 201|204) secs_since "$t0" ;; esac
+  rm -f "$WORK/www/put/big.bin"
+}
+
 ensure_big_file() { # the 256 MiB random file of j, l and m, also served by nginx
   [ -f "$WORK/data/p-256MiB.bin" ] && return 0
   head -c "$BIG_BYTES" /dev/urandom >"$WORK/data/p-256MiB.bin"
@@ -253,12 +265,13 @@ scenario_peers() {
   ensure_big_file
   f=$WORK/data/p-256MiB.bin
   rec peers.big.bytes "$BIG_BYTES"; rec peers.big.reps "$BIG_REPS"
-  : >"$WORK/tmp/big-up.txt"; : >"$WORK/tmp/big-cp.txt"; : >"$WORK/tmp/big-tus.txt"
+  : >"$WORK/tmp/big-up.txt"; : >"$WORK/tmp/big-cp.txt"; : >"$WORK/tmp/big-tus.txt"; : >"$WORK/tmp/big-put.txt"
   local big_id="" errors=0
   for i in $(seq 1 "$BIG_REPS"); do
     r=$(upload "$f" "peer-256MiB-$i.bin"); read -r code got id <<<"$r"
     if [ "$code" = 201 ]; then echo "$got" >>"$WORK/tmp/big-up.txt"; big_id=$id; else errors=$((errors + 1)); fi
     cp_sync "$f" >>"$WORK/tmp/big-cp.txt"
+    nginx_put "$f" >>"$WORK/tmp/big-put.txt"
     if [ -n "$TUS_BASE" ]; then
       r=$(tus_single_patch "$f"); read -r code got <<<"$r"
       if [ "$code" = 204 ]; then echo "$got" >>"$WORK/tmp/big-tus.txt"; else errors=$((errors + 1)); log "j. tus PATCH: HTTP $code"; fi
@@ -269,6 +282,7 @@ scenario_peers() {
   [ -s "$WORK/tmp/big-up.txt" ] && rec peers.big.upload_s "$(median <"$WORK/tmp/big-up.txt")"
   rec peers.big.cp_s "$(median <"$WORK/tmp/big-cp.txt")"
   [ -s "$WORK/tmp/big-tus.txt" ] && rec peers.big.tus_s "$(median <"$WORK/tmp/big-tus.txt")"
+  [ -s "$WORK/tmp/big-put.txt" ] && rec peers.big.nginx_put_s "$(median <"$WORK/tmp/big-put.txt")"
   if [ -n "$big_id" ]; then
     : >"$WORK/tmp/big-dl.txt"; : >"$WORK/tmp/big-ng.txt"
     download "$BASE/files/$big_id/content" auth >/dev/null; download "http://127.0.0.1:$NGINX_PORT/p-256MiB.bin" >/dev/null

@@ -466,6 +466,14 @@ class Report:
             self.w()
         self.w(f"256 MiB transfers: Satchel upload {f(up)} MB/s, `cp`+`sync` {f(cp)} MB/s, tus peer {f(tus)} MB/s; "
                f"download {f(dl)} MB/s vs nginx {f(ng)} MB/s; failed transfers: {r.get('peers.big.errors', '–')}.")
+        put = mbps(b, num(r, "peers.big.nginx_put_s"))
+        if put:
+            self.w()
+            self.w(f"Ingest reference (no goal): nginx `PUT` of the same file through its DAV module, which only receives "
+                   f"the bytes into a file (no multipart, no hash, no fsync), ran at {f(put)} MB/s: Satchel's upload is "
+                   f"{f(up / put if up else None, 2)}× of it, and nginx itself is {f(put / cp if cp else None, 2)}× of "
+                   "`cp`+`sync`. When even nginx stays below 0.7× of `cp`+`sync`, that run's `cp`+`sync` goal is out of "
+                   "reach for any HTTP upload on this machine.")
         self.w()
 
     def ratelimit(self):
