@@ -138,7 +138,8 @@ public class UploadResource {
       @Header(name = UPLOAD_EXPIRES, ref = UPLOAD_EXPIRES),
       @Header(name = SATCHEL_FILE_ID, ref = SATCHEL_FILE_ID),
       @Header(name = "Tus-Resumable", ref = "Tus-Resumable")})
-  @APIResponse(responseCode = "400", description = "Missing or malformed Upload-Length, Upload-Metadata or Upload-Checksum")
+  @APIResponse(responseCode = "400", description = "Missing or malformed Upload-Length, Upload-Metadata or Upload-Checksum,"
+      + " or Upload-Concat (concatenation is not supported: tus-extension-unsupported)")
   @APIResponse(responseCode = "412", description = "Tus-Resumable missing or not 1.0.0; Tus-Version lists what is spoken")
   @APIResponse(responseCode = "413", description = "Upload-Length over satchel.upload.max-size (Tus-Max-Size)")
   @APIResponse(responseCode = "415", description = "A body whose Content-Type is not application/offset+octet-stream; "
@@ -229,7 +230,7 @@ public class UploadResource {
       @Header(name = SATCHEL_FILE_ID, ref = SATCHEL_FILE_ID),
       @Header(name = "Tus-Resumable", ref = "Tus-Resumable")})
   @APIResponse(responseCode = "400", description = "Missing or malformed Upload-Offset or Upload-Checksum, "
-      + "a body past Upload-Length, or a body that ended early (the bytes before are kept)")
+      + "a body past Upload-Length, a body that ended early (the bytes before are kept), or Upload-Concat")
   @APIResponse(responseCode = "404", description = "No such upload of the caller: unknown, another user's, expired or terminated")
   @APIResponse(responseCode = "408", description = "The body arrived too slowly; the bytes before are kept")
   @APIResponse(responseCode = "409", description = "Upload-Offset is not the upload's offset (the answer's "
