@@ -34,7 +34,7 @@ final class ChunkStream extends HashingBodyStream {
     if (overflowed || leaseLost) {
       throw new IOException("the chunk was stopped");
     }
-    keepLease();
+    stopIfLeaseLost();
     // One byte beyond the upload's end is enough to know the body is too long.
     long remaining = maxBytes - count;
     int wanted = remaining >= length ? length : (int) remaining + 1;
@@ -50,7 +50,7 @@ final class ChunkStream extends HashingBodyStream {
     return n;
   }
 
-  private void keepLease() throws IOException {
+  private void stopIfLeaseLost() throws IOException {
     if (!leaseHeld.getAsBoolean()) {
       leaseLost = true;
       throw new IOException("the upload's lease was lost");

@@ -52,10 +52,9 @@ public final class ExpireUploadsService implements ExpireUploadsUseCase {
   private boolean remove(ResumableUpload upload, Instant now) {
     if (!upload.isComplete()) {
       UUID token = ids.newId();
-      if (!tx.inTransaction(() -> uploads.claim(upload.id(), token, now, now.plus(leases.lease())))) {
+      if (!leases.claim(upload.id(), token, now)) { // renewed: removing staged parts from S3 may outlast one lease
         return false;
       }
-      leases.hold(token); // removing staged parts from S3 may outlast one lease
       try {
         staging.discard(upload.id(), new UploadStaging.Staged(upload.offset(), upload.stagingState()));
       } catch (RuntimeException e) {

@@ -67,10 +67,9 @@ public final class PatchUploadService implements PatchUploadUseCase {
       throw new UploadOffsetMismatch(before.offset());
     }
     UUID token = ids.newId();
-    if (!tx.inTransaction(() -> uploads.claim(id, token, now, now.plus(leases.lease())))) {
+    if (!leases.claim(id, token, now)) {
       throw new UploadBusy();
     }
-    leases.hold(token);
     try {
       return write(command, id, token);
     } finally {

@@ -43,10 +43,9 @@ public final class TerminateUploadService implements TerminateUploadUseCase {
     if (!upload.isComplete()) {
       UUID token = ids.newId();
       // A PATCH writing now would race the removal of its staged bytes.
-      if (!tx.inTransaction(() -> uploads.claim(id, token, now, now.plus(leases.lease())))) {
+      if (!leases.claim(id, token, now)) { // renewed: removing staged parts from S3 may outlast one lease
         throw new UploadBusy();
       }
-      leases.hold(token); // removing staged parts from S3 may outlast one lease
       try {
         staging.discard(id, new UploadStaging.Staged(upload.offset(), upload.stagingState()));
       } finally {

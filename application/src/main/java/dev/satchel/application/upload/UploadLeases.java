@@ -2,8 +2,10 @@ package dev.satchel.application.upload;
 
 import dev.satchel.domain.tx.TransactionBoundary;
 import dev.satchel.domain.upload.ResumableUploadRepository;
+import dev.satchel.domain.upload.UploadId;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,9 +49,18 @@ public final class UploadLeases {
     return lease.dividedBy(3);
   }
 
-  /** Starts renewing the lease just claimed with {@code token}. */
-  public void hold(UUID token) {
+  /**
+   * Takes the lease of upload {@code id} for {@code token}, one lease from {@code now}, in its own
+   * transaction, and keeps renewing it until {@link #drop}.
+   *
+   * @return false when another writer holds it, or the upload is gone or finished
+   */
+  public boolean claim(UploadId id, UUID token, Instant now) {
+    if (!tx.inTransaction(() -> uploads.claim(id, token, now, now.plus(lease)))) {
+      return false;
+    }
     held.put(token, Boolean.TRUE);
+    return true;
   }
 
   /** Stops renewing {@code token}'s lease: it was freed, recorded or given up. */
